@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
+  setupFiles: ['<rootDir>/test/setup-env.js'],
+  snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.js'],
+  // CI sets CI=true, which makes jest refuse to write new snapshots (--ci semantics).
+  ci: Boolean(process.env.CI),
+  maxWorkers: 2,
+};

@@ -1,0 +1,135 @@
+/**
+ * `tsunagi synth`: validates the profile once, then runs the CDK app and the CDKTF app in
+ * parallel (two cores, two processes) and reports what each wrote.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { projectRoot } from '../profile/project-root';
+import { readToolContext } from './selection';
+
+export interface SynthOptions {
+  readonly profile: string;
+  readonly environment?: string;
+  readonly clouds: readonly ('aws' | 'azure')[];
+  readonly backend: 'local' | 'azurerm';
+}
+
+interface SynthRun {
+  readonly cloud: 'aws' | 'azure';
+  readonly code: number;
+  readonly stderr: string;
+  readonly ms: number;
+}
+
+function run(cloud: 'aws' | 'azure', env: NodeJS.ProcessEnv): Promise<SynthRun> {
+  const started = performance.now();
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [join(projectRoot(), 'dist', `${cloud}.js`)], {
+      cwd: projectRoot(),
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('close', (code) =>
+      resolvePromise({ cloud, code: code ?? 1, stderr, ms: Math.round(performance.now() - started) }),
+    );
+  });
+}
+
+export interface StackSummary {
+  readonly name: string;
+  readonly file: string;
+  readonly resources: number;
+}
+
+/** Stacks in cdk.out with their template and resource count. */
+export function summariseCdkOut(outdir: string): StackSummary[] {
+  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as {
+    artifacts?: Record<string, { type: string; properties?: { templateFile?: string } }>;
+  };
+  return Object.entries(manifest.artifacts ?? {})
+    .filter(([, a]) => a.type === 'aws:cloudformation:stack' && a.properties?.templateFile)
+    .map(([name, a]) => {
+      const file = join(outdir, a.properties!.templateFile!);
+      const template = JSON.parse(readFileSync(file, 'utf8')) as { Resources?: object };
+      return { name, file, resources: Object.keys(template.Resources ?? {}).length };
+    });
+}
+
+/** Stacks in cdktf.out with their cdk.tf.json and resource count. */
+export function summariseCdktfOut(outdir: string): StackSummary[] {
+  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
+  return Object.entries(manifest.stacks).map(([name, s]) => {
+    const file = join(outdir, s.synthesizedStackPath);
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { resource?: Record<string, object> };
+    const resources = Object.values(json.resource ?? {}).reduce(
+      (sum, byName) => sum + Object.keys(byName).length,
+      0,
+    );
+    return { name, file, resources };
+  });
+}
+
+export async function synthesize(options: SynthOptions): Promise<{ ok: boolean; report: string }> {
+  const root = projectRoot();
+  const selection = {
+    profile: options.profile,
+    ...(options.environment ? { environment: options.environment } : {}),
+  };
+  const baseEnv = { ...process.env, TSUNAGI_QUIET_WARNINGS: '1' };
+  const runs: Promise<SynthRun>[] = [];
+  if (options.clouds.includes('aws')) {
+    rmSync(join(root, 'cdk.out'), { recursive: true, force: true });
+    runs.push(
+      run('aws', {
+        ...baseEnv,
+        CDK_CONTEXT_JSON: JSON.stringify({ ...readToolContext('cdk.json'), ...selection }),
+        CDK_OUTDIR: join(root, 'cdk.out'),
+      }),
+    );
+  }
+  if (options.clouds.includes('azure')) {
+    rmSync(join(root, 'cdktf.out'), { recursive: true, force: true });
+    runs.push(
+      run('azure', {
+        ...baseEnv,
+        CDKTF_CONTEXT_JSON: JSON.stringify({ ...readToolContext('cdktf.json'), ...selection }),
+        CDKTF_OUTDIR: join(root, 'cdktf.out'),
+        TSUNAGI_TF_BACKEND: options.backend,
+      }),
+    );
+  }
+  const results = await Promise.all(runs);
+  const lines: string[] = [];
+  let ok = true;
+  for (const result of results) {
+    const outdir = join(root, result.cloud === 'aws' ? 'cdk.out' : 'cdktf.out');
+    if (result.code !== 0 || !existsSync(join(outdir, 'manifest.json'))) {
+      ok = false;
+      lines.push(`${result.cloud}: synth failed (exit ${result.code})`, result.stderr.trim());
+      continue;
+    }
+    const stacks = result.cloud === 'aws' ? summariseCdkOut(outdir) : summariseCdktfOut(outdir);
+    const where = relative(process.cwd(), outdir) || outdir;
+    lines.push(
+      `${result.cloud === 'aws' ? 'AWS (CloudFormation)' : 'Azure (Terraform)'}: ${stacks.length} stack(s) in ${where}/ (${result.ms} ms)`,
+    );
+    for (const stack of stacks) {
+      lines.push(
+        `  ${stack.name.padEnd(36)} ${String(stack.resources).padStart(4)} resources  ${relative(process.cwd(), stack.file)}`,
+      );
+    }
+    const notices = result.stderr
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => `  ${line}`);
+    lines.push(...notices);
+  }
+  return { ok, report: lines.join('\n') };
+}

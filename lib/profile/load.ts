@@ -1,0 +1,183 @@
+/**
+ * Profile file -> DeploymentModel, or every issue found. The order is: YAML syntax, schema,
+ * cross-field rules, referenced files, then the capacity plan (a target no permitted design
+ * can carry is a profile error too). Nothing here throws for bad input.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { type Document, LineCounter, parseDocument } from 'yaml';
+import { planCapacity } from '../planner/plan';
+import type { CapacityPlan } from '../planner/types';
+import { deepFreeze } from '../util/immutable';
+import { type IssuePath, issue, type ProfileIssue } from './issues';
+import { resolveProfilePath } from './project-root';
+import { runProfileRules } from './rules';
+import { type Profile, profileSchema } from './schema';
+import { fromZodIssues } from './zod-issues';
+
+/** Public material the stacks embed: CA certificates (PEM) and SAML IdP metadata. */
+export interface ProfileFiles {
+  readonly certificateAuthorities: ReadonlyMap<string, string>;
+  readonly samlMetadata?: string;
+  readonly crl?: string;
+}
+
+export interface DeploymentModel {
+  /** Path of the profile, relative to the working directory, for messages. */
+  readonly file: string;
+  readonly profile: Profile;
+  readonly files: ProfileFiles;
+  readonly plan: CapacityPlan;
+  readonly warnings: readonly ProfileIssue[];
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly model: DeploymentModel }
+  | { readonly ok: false; readonly file: string; readonly issues: readonly ProfileIssue[] };
+
+function lineOf(doc: Document, counter: LineCounter, path: IssuePath): number | undefined {
+  // The deepest node that exists on the path: a missing field points at its parent.
+  for (let length = path.length; length >= 0; length--) {
+    const node = length === 0 ? doc.contents : doc.getIn(path.slice(0, length), true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return counter.linePos(range[0]).line;
+  }
+  return undefined;
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
+
+function readReferencedFiles(
+  profile: Profile,
+  baseDir: string,
+): { files: ProfileFiles; issues: ProfileIssue[] } {
+  const issues: ProfileIssue[] = [];
+  const read = (file: string, path: IssuePath, what: string): string | undefined => {
+    const full = resolve(baseDir, file);
+    if (!existsSync(full)) {
+      issues.push(
+        issue(
+          path,
+          `names a ${what} file that does not exist`,
+          file,
+          `put the file at ${relative(process.cwd(), full)} (paths are relative to the profile)`,
+        ),
+      );
+      return undefined;
+    }
+    return readFileSync(full, 'utf8');
+  };
+  const certificateAuthorities = new Map<string, string>();
+  profile.identity.certificateAuthorities.forEach((ca, i) => {
+    const text = read(
+      ca.certificateFile,
+      ['identity', 'certificateAuthorities', i, 'certificateFile'],
+      'certificate',
+    );
+    if (text === undefined) return;
+    if (/PRIVATE KEY/.test(text)) {
+      issues.push(
+        issue(
+          ['identity', 'certificateAuthorities', i, 'certificateFile'],
+          'contains a private key, which must never be committed',
+          ca.certificateFile,
+          'keep only the public certificate in the repository; store keys in your PKI',
+        ),
+      );
+      return;
+    }
+    const pem = PEM_CERTIFICATE.exec(text)?.[0];
+    if (!pem) {
+      issues.push(
+        issue(
+          ['identity', 'certificateAuthorities', i, 'certificateFile'],
+          'holds no PEM certificate',
+          ca.certificateFile,
+          'export the CA certificate as PEM (-----BEGIN CERTIFICATE-----)',
+        ),
+      );
+      return;
+    }
+    certificateAuthorities.set(ca.name, pem);
+  });
+  const saml = profile.identity.federation.saml;
+  const samlMetadata = saml
+    ? read(saml.metadataFile, ['identity', 'federation', 'saml', 'metadataFile'], 'SAML metadata')
+    : undefined;
+  if (samlMetadata !== undefined && !samlMetadata.includes('EntityDescriptor')) {
+    issues.push(
+      issue(
+        ['identity', 'federation', 'saml', 'metadataFile'],
+        'is not SAML 2.0 metadata (no EntityDescriptor)',
+        saml?.metadataFile,
+        'download the federation metadata XML from the IdP',
+      ),
+    );
+  }
+  const crlFile = profile.identity.deviceRevocation.crlFile;
+  const crl = crlFile ? read(crlFile, ['identity', 'deviceRevocation', 'crlFile'], 'CRL') : undefined;
+  return { files: { certificateAuthorities, samlMetadata, crl }, issues };
+}
+
+/** Validates and plans a profile given as text (the file name is only for messages). */
+export function loadProfileText(text: string, file: string, baseDir: string): LoadResult {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const withLines = (issues: readonly ProfileIssue[]) =>
+    issues.map((i) => ({ ...i, line: i.line ?? lineOf(doc, counter, i.path) }));
+  if (doc.errors.length > 0) {
+    const issues = doc.errors.map((e) => ({
+      ...issue(
+        [],
+        `is not valid YAML: ${e.message.split('\n')[0]}`,
+        undefined,
+        'fix the YAML syntax at this line',
+      ),
+      line: e.linePos?.[0]?.line,
+    }));
+    return { ok: false, file, issues };
+  }
+  const raw: unknown = doc.toJS();
+  const parsed = profileSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, file, issues: withLines(fromZodIssues(raw, parsed.error.issues)) };
+  const profile = deepFreeze(parsed.data);
+
+  const ruleIssues = [...runProfileRules(profile)];
+  const { files, issues: fileIssues } = readReferencedFiles(profile, baseDir);
+  const found = [...ruleIssues, ...fileIssues];
+  if (found.some((i) => i.severity === 'error')) return { ok: false, file, issues: withLines(found) };
+
+  const outcome = planCapacity(profile);
+  if (!outcome.ok) return { ok: false, file, issues: withLines([...found, ...outcome.issues]) };
+  return {
+    ok: true,
+    model: deepFreeze({
+      file,
+      profile,
+      files,
+      plan: outcome.plan,
+      warnings: withLines([...found, ...outcome.warnings]),
+    }) as DeploymentModel,
+  };
+}
+
+/** Validates and plans `config/<name>.yaml` or a profile path. */
+export function loadProfile(nameOrPath: string): LoadResult {
+  const path = resolveProfilePath(nameOrPath);
+  const file = relative(process.cwd(), path) || path;
+  if (!existsSync(path)) {
+    return {
+      ok: false,
+      file,
+      issues: [
+        issue(
+          [],
+          'no such profile file',
+          nameOrPath,
+          'name a profile in config/ (for example hyogo) or give a path to a YAML file',
+        ),
+      ],
+    };
+  }
+  return loadProfileText(readFileSync(path, 'utf8'), file, dirname(path));
+}

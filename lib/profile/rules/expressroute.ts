@@ -1,0 +1,70 @@
+/**
+ * Rule: ExpressRoute circuits follow Microsoft's constraints (LIMITS.md, "ExpressRoute").
+ * Microsoft 365 over Microsoft peering needs Premium and Microsoft's authorization, and
+ * Microsoft recommends against it except in rare cases: refused without Premium, warned
+ * with it.
+ */
+import { EXPRESSROUTE_CIRCUITS_PER_HUB } from '../../quotas/expressroute';
+import { issue, type ProfileIssue } from '../issues';
+import type { Profile } from '../schema';
+
+const M365_COMMUNITIES = new Set(['exchange-online', 'sharepoint-online', 'skype-teams', 'other-office365']);
+
+export function checkExpressRoute(profile: Profile): ProfileIssue[] {
+  const found: ProfileIssue[] = [];
+  const circuits = profile.expressRoute.circuits;
+  circuits.forEach((c, i) => {
+    const ms = c.microsoftPeering;
+    if (!ms) return;
+    const m365 = ms.communities.some((community) => M365_COMMUNITIES.has(community));
+    if (!m365) return;
+    if (c.sku.tier !== 'Premium') {
+      found.push(
+        issue(
+          ['expressRoute', 'circuits', i, 'sku', 'tier'],
+          'must be Premium: Microsoft 365 over Microsoft peering needs the Premium add-on',
+          c.sku.tier,
+          'set sku.tier to Premium (after Microsoft authorizes the subscription) or drop the Microsoft 365 communities',
+        ),
+      );
+    } else {
+      found.push(
+        issue(
+          ['expressRoute', 'circuits', i, 'microsoftPeering'],
+          'routes Microsoft 365 over ExpressRoute, which Microsoft advises against except in rare cases and which needs Microsoft\u2019s authorization',
+          ms.communities,
+          'prefer internet breakout of the Microsoft 365 Optimize ranges; keep this only with Microsoft\u2019s written authorization',
+          'warning',
+        ),
+      );
+    }
+  });
+  profile.expressRoute.globalReach.forEach((g, i) => {
+    const [a, b] = g.circuits.map((name) => circuits.find((c) => c.name === name));
+    if (a && b && a.peeringLocation === b.peeringLocation) {
+      found.push(
+        issue(
+          ['expressRoute', 'globalReach', i, 'circuits'],
+          `links two circuits at the same peering location (${a.peeringLocation}); Global Reach needs different locations`,
+          g.circuits,
+          'pair circuits at different peering locations',
+        ),
+      );
+    }
+  });
+  const perHub = new Map<string, number>();
+  circuits.forEach((c) => perHub.set(c.hubRegion, (perHub.get(c.hubRegion) ?? 0) + 1));
+  for (const [hub, count] of perHub) {
+    if (count > EXPRESSROUTE_CIRCUITS_PER_HUB.value) {
+      found.push(
+        issue(
+          ['expressRoute', 'circuits'],
+          `connects ${count} circuits to the ${hub} hub (limit ${EXPRESSROUTE_CIRCUITS_PER_HUB.value})`,
+          count,
+          'spread circuits over more hubs',
+        ),
+      );
+    }
+  }
+  return found;
+}

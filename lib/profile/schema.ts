@@ -1,0 +1,550 @@
+/**
+ * The organisation profile: one YAML file per organisation (config/<id>.yaml), checked by
+ * this schema field by field, then by the cross-field rules in ./rules. The JSON Schema
+ * committed as config/profile.schema.json is generated from it (`npm run schema`), so
+ * editors complete and check the YAML.
+ *
+ * Every field carries a description (it becomes the editor's hover text) and, where a
+ * field is optional, its default.
+ */
+import { z } from 'zod';
+import { tryParseCidr } from '../net/cidr';
+import { EXPRESSROUTE_BANDWIDTHS_MBPS, EXPRESSROUTE_SERVICE_COMMUNITIES } from '../quotas/expressroute';
+import type { DeepReadonly } from '../util/immutable';
+
+/** Fix hints travel with zod issues in `params.fix`; see ./errors.ts. */
+function fix(text: string) {
+  return { params: { fix: text } };
+}
+
+const identifier = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, {
+    message: 'must be 2-32 characters of lower-case letters, digits and hyphens, starting with a letter',
+    ...fix('use a lower-case kebab-case name such as "dc-kobe"'),
+  })
+  .describe('Lower-case kebab-case name, 2-32 characters; used in resource names.');
+
+const cidr = z
+  .string()
+  .superRefine((value, ctx) => {
+    const parsed = tryParseCidr(value);
+    if (typeof parsed === 'string') {
+      ctx.addIssue({
+        code: 'custom',
+        message: parsed,
+        params: { fix: 'write the network address and prefix length, for example 10.64.0.0/12' },
+      });
+    }
+  })
+  .describe('IPv4 CIDR block, network address and prefix length (a.b.c.d/n).');
+
+const ipv4 = z
+  .string()
+  .regex(/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/, {
+    message: 'is not an IPv4 address',
+    ...fix('write a dotted-quad address such as 192.0.2.10'),
+  })
+  .describe('IPv4 address.');
+
+const asn = z
+  .number()
+  .int()
+  .min(1)
+  .max(4_294_967_294)
+  .describe('BGP autonomous system number (private: 64512-65534 or 4200000000-4294967294).');
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+  message: 'is not a lower-case GUID',
+  ...fix('copy the GUID from the Azure portal (Subscriptions / Microsoft Entra ID overview)'),
+});
+
+/** Reference to a place traffic can land: a cloud Region or a data centre. */
+const placeRef = z
+  .string()
+  .regex(/^(aws|azure|dc):[a-z0-9-]+$/, {
+    message: 'is not a place reference',
+    ...fix('write aws:<region>, azure:<region> or dc:<data-centre name>, for example azure:japaneast'),
+  })
+  .describe('Where a link or network lands: aws:<region>, azure:<region> or dc:<data-centre name>.');
+
+export const AUTHENTICATION_METHODS = ['certificate', 'federated-sso', 'directory'] as const;
+export const FAILURE_KINDS = ['availability-zone', 'region', 'provider'] as const;
+/** CloudWatch Logs accepts only these retention periods (days). */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const organisation = z
+  .object({
+    id: identifier.describe('Organisation id, used as the prefix of every stack and resource name.'),
+    name: z.string().min(1).describe('Display name of the organisation.'),
+    tags: z
+      .object({
+        costCentre: z.string().min(1).describe('Cost centre charged for the platform.'),
+        owner: z.string().min(1).describe('Team or role that owns the platform.'),
+      })
+      .catchall(z.string())
+      .describe('Tags applied to every resource. costCentre and owner are required; more may follow.'),
+  })
+  .strict();
+
+const environment = z
+  .object({
+    name: identifier.describe('Environment name, for example prod or staging.'),
+    aws: z
+      .object({ accountId: z.string().regex(/^\d{12}$/, { message: 'is not a 12-digit AWS account ID' }) })
+      .strict()
+      .optional()
+      .describe('AWS account of this environment. Required when any AWS Region is used.'),
+    azure: z
+      .object({ subscriptionId: uuid, tenantId: uuid })
+      .strict()
+      .optional()
+      .describe('Azure subscription and tenant. Required when any Azure Region is used.'),
+    terraformBackend: z
+      .object({
+        resourceGroupName: z.string().min(1),
+        storageAccountName: z.string().regex(/^[a-z0-9]{3,24}$/, {
+          message: 'is not a valid storage account name',
+          ...fix('use 3-24 lower-case letters and digits'),
+        }),
+        containerName: z.string().min(3),
+      })
+      .strict()
+      .optional()
+      .describe('azurerm backend for Terraform state. Default: local state (synth needs no credentials).'),
+  })
+  .strict();
+
+const target = z
+  .object({
+    concurrentUsers: z
+      .number()
+      .int()
+      .positive()
+      .describe('Peak concurrent remote-access connections the platform must carry.'),
+    growthHeadroomPercent: z
+      .number()
+      .min(0)
+      .max(200)
+      .default(0)
+      .describe('Extra nominal capacity for growth, in percent of the target. Default 0.'),
+    averageMbpsPerUser: z
+      .number()
+      .positive()
+      .max(1_000)
+      .describe(
+        'Average tunnelled throughput per connected user at peak, in Mbps (Microsoft 365 Optimize excluded).',
+      ),
+    peakMbpsPerUser: z
+      .number()
+      .positive()
+      .max(10_000)
+      .describe('Peak throughput one user must get, in Mbps; checked against per-connection limits.'),
+  })
+  .strict();
+
+const population = z
+  .object({
+    name: identifier.describe('Population name, for example prefectural-staff.'),
+    description: z.string().optional(),
+    concurrentUsers: z.number().int().positive().describe('Peak concurrent connections of this population.'),
+    authentication: z
+      .array(z.enum(AUTHENTICATION_METHODS))
+      .min(1)
+      .describe(
+        'Methods that must all pass: certificate (device certificate, mutual TLS), federated-sso (SAML / Entra ID federated with AD), directory (AD user and password).',
+      ),
+    accessGroup: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Directory or IdP group that identifies the population (authorization rules). Default: none.',
+      ),
+    reach: z
+      .array(identifier)
+      .min(1)
+      .describe('Names of networks (addressPlan.networks) the population may reach.'),
+  })
+  .strict();
+
+const resilience = z
+  .object({
+    failure: z.enum(FAILURE_KINDS).describe('The single failure the platform must survive.'),
+    keepPercent: z
+      .number()
+      .min(0)
+      .max(100)
+      .describe('Share of target.concurrentUsers that must still connect after the failure.'),
+  })
+  .strict();
+
+const awsRegion = z
+  .object({
+    region: z.string().min(1).describe('AWS Region code, for example ap-northeast-1.'),
+    vpcCidr: cidr.describe('CIDR of the network VPC in this Region.'),
+    availabilityZones: z
+      .array(z.string().regex(/^[a-z]{2}-[a-z]+-\d[a-z]$/, { message: 'is not an Availability Zone name' }))
+      .min(1)
+      .describe('Availability Zone names to use, for example ap-northeast-1a.'),
+    transitGatewayAsn: asn.describe('Amazon-side ASN of the Transit Gateway.'),
+  })
+  .strict();
+
+const azureHub = z
+  .object({
+    region: z.string().min(1).describe('Azure Region name, for example japaneast.'),
+    hubAddressPrefix: cidr.describe('Address prefix of the Virtual WAN hub (/23 or larger recommended).'),
+    availabilityZones: z
+      .array(z.enum(['1', '2', '3']))
+      .default([])
+      .describe('Zones the hub gateways spread over. Default: none (the Region is one failure domain).'),
+  })
+  .strict();
+
+const accessTier = z
+  .object({
+    id: identifier.describe('Tier id, for example aws-tokyo. Keys the stable address allocation.'),
+    provider: z.enum(['aws', 'azure']).describe('aws: AWS Client VPN; azure: Virtual WAN point-to-site.'),
+    region: z.string().min(1).describe('Region, which must be declared under clouds.<provider>.'),
+    clientAddressBlock: cidr.describe(
+      'Block the planner carves this tier\u2019s client pools from, by index, so pools never move. Must lie in an addressPlan.clientPoolSupernets entry.',
+    ),
+    transportProtocol: z
+      .enum(['udp', 'tcp'])
+      .default('udp')
+      .describe('Client VPN transport (AWS only; create-only). Default udp.'),
+  })
+  .strict();
+
+const network = z
+  .object({
+    name: identifier,
+    cidrs: z.array(cidr).min(1),
+    at: placeRef.describe('Where the network lives.'),
+    protected: z
+      .boolean()
+      .default(false)
+      .describe(
+        'A protected segment (for example the My Number business segment): no remote user may reach it.',
+      ),
+    description: z.string().optional(),
+  })
+  .strict();
+
+const addressPlan = z
+  .object({
+    clientPoolSupernets: z
+      .array(cidr)
+      .min(1)
+      .describe('Ranges reserved for remote-access client pools; every tier block must lie inside one.'),
+    networks: z.array(network).min(1).describe('Named networks that populations reach or must never reach.'),
+  })
+  .strict();
+
+const link = z
+  .object({
+    name: identifier,
+    type: z.enum(['site-to-site-vpn', 'direct-connect', 'expressroute', 'prefectural-network-vpn']),
+    to: placeRef,
+    bandwidthMbps: z.number().int().positive(),
+  })
+  .strict();
+
+const dataCentre = z
+  .object({
+    name: identifier,
+    prefixes: z.array(cidr).min(1).describe('On-premises prefixes this data centre advertises.'),
+    bgpAsn: asn,
+    vpnDevices: z
+      .array(z.object({ name: identifier, publicIp: ipv4 }).strict())
+      .default([])
+      .describe('VPN devices (customer gateways) and their public IPs. Default: none.'),
+    links: z.array(link).default([]),
+  })
+  .strict();
+
+const peeringPrefixes = {
+  vlanId: z.number().int().min(1).max(4094),
+  primaryPeerAddressPrefix: cidr.describe('/30 for the primary link.'),
+  secondaryPeerAddressPrefix: cidr.describe('/30 for the secondary link.'),
+};
+
+const expressRouteCircuit = z
+  .object({
+    name: identifier,
+    serviceProvider: z.string().min(1).describe('Provider name exactly as Azure lists it.'),
+    peeringLocation: z.enum(['Tokyo', 'Tokyo2', 'Tokyo3', 'Osaka']),
+    bandwidthMbps: z.number().refine((v) => EXPRESSROUTE_BANDWIDTHS_MBPS.value.includes(v), {
+      message: `is not an ExpressRoute provider bandwidth (${EXPRESSROUTE_BANDWIDTHS_MBPS.value.join(', ')} Mbps)`,
+    }),
+    sku: z
+      .object({
+        tier: z.enum(['Local', 'Standard', 'Premium']),
+        family: z.enum(['MeteredData', 'UnlimitedData']),
+      })
+      .strict(),
+    hubRegion: z.string().min(1).describe('Azure Region of the Virtual WAN hub the circuit connects to.'),
+    dataCentre: identifier.describe('Data centre the circuit reaches on premises.'),
+    privatePeering: z.object({ ...peeringPrefixes, peerAsn: asn }).strict(),
+    microsoftPeering: z
+      .object({
+        ...peeringPrefixes,
+        customerAsn: asn,
+        advertisedPublicPrefixes: z.array(cidr).min(1),
+        routingRegistryName: z.string().default('OTHER'),
+        communities: z
+          .array(z.enum(Object.keys(EXPRESSROUTE_SERVICE_COMMUNITIES.value) as [string, ...string[]]))
+          .min(1),
+      })
+      .strict()
+      .optional()
+      .describe('Microsoft peering for Microsoft 365. Microsoft advises against it except in rare cases.'),
+  })
+  .strict();
+
+const expressRoute = z
+  .object({
+    circuits: z.array(expressRouteCircuit).default([]),
+    globalReach: z
+      .array(z.object({ circuits: z.tuple([identifier, identifier]) }).strict())
+      .default([])
+      .describe('Circuit pairs linked by Global Reach (at different peering locations).'),
+  })
+  .strict();
+
+const directConnect = z
+  .object({
+    gatewayAsn: asn.describe('Amazon-side ASN of the Direct Connect gateway.'),
+    connections: z
+      .array(
+        z
+          .object({
+            name: identifier,
+            connectionId: z
+              .string()
+              .regex(/^dxcon-[a-z0-9]{8}$/, { message: 'is not a Direct Connect connection ID' }),
+            dataCentre: identifier,
+            vlan: z.number().int().min(1).max(4094),
+            customerAsn: asn,
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
+const closedMobileNetwork = z
+  .object({
+    name: identifier,
+    carrier: z.string().min(1),
+    service: z.string().min(1).describe('Carrier service name, for example IIJ Mobile private gateway.'),
+    devices: z.number().int().positive(),
+    devicePool: cidr.describe('Private addresses the carrier assigns to devices.'),
+    landing: z
+      .object({
+        type: z.enum(['vpn', 'direct-connect-hosted', 'expressroute', 'data-centre']),
+        at: placeRef,
+      })
+      .strict(),
+    translation: z
+      .object({
+        at: z.enum(['aws', 'azure', 'data-centre', 'carrier']),
+        translatedRange: cidr.describe('Prefecture-local range the device pool is translated to (1:1).'),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'Static 1:1 translation of the device pool. Default: none (device addresses are routed as is).',
+      ),
+    reach: z.array(identifier).min(1),
+  })
+  .strict();
+
+const identity = z
+  .object({
+    domain: z
+      .object({
+        name: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { message: 'is not a DNS domain name' }),
+        netbiosName: z
+          .string()
+          .regex(/^[A-Z0-9-]{1,15}$/, { message: 'is not a NetBIOS name (1-15 upper-case)' }),
+        dnsServers: z.array(ipv4).min(1),
+      })
+      .strict(),
+    awsDirectory: z
+      .object({
+        mode: z.enum(['managed-ad', 'on-premises']),
+        edition: z.enum(['Standard', 'Enterprise']).default('Enterprise'),
+        trust: z
+          .object({
+            direction: z.enum(['one-way-outgoing', 'one-way-incoming', 'two-way']),
+            secretName: z.string().min(1).describe('Secrets Manager secret holding the trust password.'),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .describe('Directory used by AWS: a Managed Microsoft AD, or the on-premises forest over the links.'),
+    federation: z
+      .object({
+        saml: z
+          .object({ metadataFile: z.string().min(1).describe('IdP metadata XML, relative to the profile.') })
+          .strict()
+          .optional(),
+        entra: z
+          .object({ tenantId: uuid, audience: z.string().min(1), issuer: z.string().url() })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    certificateAuthorities: z
+      .array(
+        z
+          .object({
+            name: identifier,
+            certificateFile: z.string().min(1).describe('PEM root certificate, relative to the profile.'),
+            awsCertificateArns: z
+              .record(
+                z.string(),
+                z.string().regex(/^arn:aws:acm:/, { message: 'is not an ACM certificate ARN' }),
+              )
+              .default({})
+              .describe('The CA imported into ACM, per AWS Region (Client VPN mutual TLS). Default: none.'),
+          })
+          .strict(),
+      )
+      .min(1),
+    serverCertificateArns: z
+      .record(z.string(), z.string().regex(/^arn:aws:acm:/, { message: 'is not an ACM certificate ARN' }))
+      .default({})
+      .describe('ACM server certificate per AWS Region (Client VPN requires one).'),
+    deviceRevocation: z
+      .object({
+        source: z.enum(['mdm', 'crl']),
+        crlFile: z.string().optional(),
+      })
+      .strict(),
+    entraDomainServices: z
+      .object({
+        region: z.string().min(1).describe('Azure Region of the managed domain.'),
+        virtualNetworkCidr: cidr.describe('Address space of the VNet that hosts the managed domain.'),
+        subnetPrefix: cidr.describe('Subnet for the domain controllers, inside virtualNetworkCidr.'),
+        sku: z.enum(['Standard', 'Enterprise', 'Premium']).default('Enterprise'),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'Microsoft Entra Domain Services for LDAP/Kerberos applications in Azure. Default: not deployed.',
+      ),
+  })
+  .strict();
+
+const audit = z
+  .object({
+    logRetentionDays: z
+      .number()
+      .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
+        message: 'is not a retention period CloudWatch Logs accepts',
+        ...fix(`use one of ${LOG_RETENTION_DAYS.join(', ')}`),
+      })
+      .describe('Retention of connection and flow logs, in days.'),
+    archiveRetentionDays: z.number().int().positive().describe('Retention of the audit archive, in days.'),
+  })
+  .strict();
+
+const ci = z
+  .object({
+    github: z
+      .object({
+        repository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { message: 'is not owner/name' }),
+        branch: z.string().min(1).default('main'),
+        environment: z.string().min(1).describe('GitHub environment whose jobs may deploy.'),
+      })
+      .strict(),
+  })
+  .strict();
+
+const costAssumptions = z
+  .object({
+    connectedHoursPerMonth: z
+      .number()
+      .positive()
+      .max(744)
+      .default(160)
+      .describe('Hours a month each peak seat is connected. Default 160 (20 working days of 8 h).'),
+    averageConcurrencyPercent: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(60)
+      .describe('Average share of the peak connected during those hours. Default 60.'),
+  })
+  .strict();
+
+const quotaOverride = z
+  .object({
+    value: z.number().int().positive(),
+    reference: z.string().min(1).describe('Support case or approval.'),
+  })
+  .strict();
+
+export const profileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    organisation,
+    environments: z.array(environment).min(1),
+    target,
+    populations: z.array(population).min(1),
+    resilience: z.array(resilience).default([]),
+    regionPolicy: z
+      .object({
+        additionalRegions: z
+          .array(z.string())
+          .default([])
+          .describe('Regions outside Japan explicitly allowed. Default: none (data residency).'),
+      })
+      .strict()
+      .default({ additionalRegions: [] }),
+    clouds: z
+      .object({
+        aws: z
+          .object({ regions: z.array(awsRegion).min(1) })
+          .strict()
+          .optional(),
+        azure: z
+          .object({ hubs: z.array(azureHub).min(1) })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    accessTiers: z.array(accessTier).min(1),
+    addressPlan,
+    dataCentres: z.array(dataCentre).default([]),
+    expressRoute: expressRoute.default({ circuits: [], globalReach: [] }),
+    directConnect: directConnect.optional(),
+    closedMobileNetworks: z.array(closedMobileNetwork).default([]),
+    identity,
+    audit,
+    ci: ci.optional(),
+    costAssumptions: costAssumptions.default({ connectedHoursPerMonth: 160, averageConcurrencyPercent: 60 }),
+    quotaOverrides: z
+      .object({ clientVpnEndpointsPerRegion: quotaOverride.optional() })
+      .strict()
+      .default({})
+      .describe('Quotas raised by the vendor for this organisation, each with its reference.'),
+  })
+  .strict();
+
+/** The profile after schema validation (defaults applied), frozen: nothing downstream may change it. */
+export type Profile = DeepReadonly<z.output<typeof profileSchema>>;
+export type AccessTier = Profile['accessTiers'][number];
+export type Population = Profile['populations'][number];
+export type AuthenticationMethod = (typeof AUTHENTICATION_METHODS)[number];
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+export type DataCentre = Profile['dataCentres'][number];
+export type ExpressRouteCircuit = Profile['expressRoute']['circuits'][number];
+export type ClosedMobileNetwork = Profile['closedMobileNetworks'][number];
+export type AddressNetwork = Profile['addressPlan']['networks'][number];

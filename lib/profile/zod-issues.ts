@@ -1,0 +1,62 @@
+/**
+ * Turns zod's issues into ProfileIssues with a value and a fix for each.
+ */
+import type { z } from 'zod';
+import { type IssuePath, issue, type ProfileIssue } from './issues';
+
+function valueAt(root: unknown, path: IssuePath): unknown {
+  let node: unknown = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+function fixFor(zodIssue: z.core.$ZodIssue): string {
+  const params = (zodIssue as { params?: { fix?: string } }).params;
+  if (params?.fix) return params.fix;
+  switch (zodIssue.code) {
+    case 'invalid_type':
+      return zodIssue.input === undefined
+        ? `add the field (a ${zodIssue.expected}); see config/profile.schema.json`
+        : `write a ${zodIssue.expected} here`;
+    case 'invalid_value':
+      return `use one of ${zodIssue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return `remove or correct ${zodIssue.keys.map((k) => `"${k}"`).join(', ')}; the editor schema config/profile.schema.json lists the allowed fields`;
+    case 'too_small':
+      return zodIssue.origin === 'array'
+        ? `list at least ${zodIssue.minimum} entr${Number(zodIssue.minimum) === 1 ? 'y' : 'ies'}`
+        : `use a value of at least ${zodIssue.minimum}`;
+    case 'too_big':
+      return zodIssue.origin === 'array'
+        ? `list at most ${zodIssue.maximum} entries`
+        : `use a value of at most ${zodIssue.maximum}`;
+    case 'invalid_format':
+      return `write a valid ${zodIssue.format}`;
+    default:
+      return 'correct the value; see config/profile.schema.json for the field';
+  }
+}
+
+function messageFor(zodIssue: z.core.$ZodIssue): string {
+  switch (zodIssue.code) {
+    case 'invalid_type':
+      return zodIssue.input === undefined ? 'is required' : `must be a ${zodIssue.expected}`;
+    case 'unrecognized_keys':
+      return `has unknown field${zodIssue.keys.length > 1 ? 's' : ''} ${zodIssue.keys.join(', ')}`;
+    case 'invalid_value':
+      return 'is not one of the allowed values';
+    default:
+      return zodIssue.message.replace(/^Invalid input: /, '');
+  }
+}
+
+export function fromZodIssues(raw: unknown, zodIssues: readonly z.core.$ZodIssue[]): ProfileIssue[] {
+  return zodIssues.map((zodIssue) => {
+    const path = zodIssue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    const got = zodIssue.code === 'unrecognized_keys' ? zodIssue.keys : valueAt(raw, path);
+    return issue(path, messageFor(zodIssue), got, fixFor(zodIssue));
+  });
+}

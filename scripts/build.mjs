@@ -1,0 +1,63 @@
+// Bundles the entry points with esbuild so that synth and the CLI run plain JavaScript
+// (no TypeScript loader at run time). Dependencies stay external: only our code is bundled.
+// Usage: node scripts/build.mjs [--quiet]
+
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const quiet = process.argv.includes('--quiet');
+const started = performance.now();
+
+const entryPoints = {
+  tsunagi: 'bin/tsunagi.ts',
+  aws: 'bin/aws.ts',
+  azure: 'bin/azure.ts',
+};
+
+await build({
+  entryPoints,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
+
+// Lambda handlers: each lib/aws/**/handlers/<name>.ts becomes dist/handlers/<name>/index.js,
+// fully bundled (the Lambda runtime has only the AWS SDK), and stacks package that folder.
+const handlers = [];
+const walk = (dir) => {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) walk(path);
+    else if (dir.endsWith('handlers') && entry.name.endsWith('.ts')) handlers.push(path);
+  }
+};
+walk('lib/aws');
+await Promise.all(
+  handlers.map((path) =>
+    build({
+      entryPoints: [path],
+      outfile: join('dist', 'handlers', path.split('/').pop().replace(/\.ts$/, ''), 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['@aws-sdk/*'],
+      minify: true,
+      legalComments: 'none',
+      logLevel: 'warning',
+    }),
+  ),
+);
+
+if (!quiet) {
+  console.log(
+    `built ${Object.keys(entryPoints).length} entry points and ${handlers.length} handler(s) into dist/ in ${Math.round(performance.now() - started)} ms`,
+  );
+}
