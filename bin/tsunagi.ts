@@ -77,12 +77,14 @@ program
       .choices(['local', 'azurerm'])
       .default('local'),
   )
+  .option('-o, --output <dir>', 'directory that receives cdk.out/ and cdktf.out/ (default: the project root)')
   .action(
     async (options: {
       profile: string;
       environment?: string;
       cloud: 'aws' | 'azure' | 'all';
       backend: 'local' | 'azurerm';
+      output?: string;
     }) => {
       const started = performance.now();
       const result = loadProfile(options.profile);

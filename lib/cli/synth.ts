@@ -3,8 +3,8 @@
  * parallel (two cores, two processes) and reports what each wrote.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { projectRoot } from '../profile/project-root';
 import { readToolContext } from './selection';
 
@@ -13,6 +13,8 @@ export interface SynthOptions {
   readonly environment?: string;
   readonly clouds: readonly ('aws' | 'azure')[];
   readonly backend: 'local' | 'azurerm';
+  /** Directory that receives cdk.out/ and cdktf.out/; default the project root. */
+  readonly output?: string;
 }
 
 interface SynthRun {
@@ -77,7 +79,8 @@ export function summariseCdktfOut(outdir: string): StackSummary[] {
 }
 
 export async function synthesize(options: SynthOptions): Promise<{ ok: boolean; report: string }> {
-  const root = projectRoot();
+  const root = options.output ? resolve(options.output) : projectRoot();
+  mkdirSync(root, { recursive: true });
   const selection = {
     profile: options.profile,
     ...(options.environment ? { environment: options.environment } : {}),

@@ -62,6 +62,13 @@ function checkNetworkShapes(profile: Profile): ProfileIssue[] {
 function checkTierRoom(models: readonly TierModel[]): ProfileIssue[] {
   const found: ProfileIssue[] = [];
   models.forEach((model, i) => {
+    if (model.maxLevel >= 0 && model.minLevel > model.maxLevel) {
+      const field = model.provider === 'aws' ? 'minimumEndpoints' : 'minimumScaleUnits';
+      const got = model.provider === 'aws' ? model.tier.minimumEndpoints : model.tier.minimumScaleUnits;
+      found.push(
+        issue(['accessTiers', i, field], `is more than the tier can hold (${model.describe(model.maxLevel)}: ${model.limitReason})`, got, 'lower the minimum, enlarge clientAddressBlock or raise the quota'),
+      );
+    }
     if (model.maxLevel >= 0 || (model.zones.length === 0 && model.provider === 'aws')) return;
     const path = ['accessTiers', i, 'clientAddressBlock'];
     if (model.provider === 'aws') {

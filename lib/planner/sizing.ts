@@ -42,7 +42,8 @@ export function sizeTiers(
   requirements: readonly Requirement[],
   target: number,
 ): SizingResult {
-  const levels = models.map(() => 0);
+  // Start from each tier's pinned minimum: sizing only ever grows a tier.
+  const levels = models.map((m) => m.minLevel);
   const required = requirements.filter((r) => r.percent > 0);
   // Each step raises at least one level; the sum of max levels bounds the loop.
   const maxSteps = models.reduce((sum, m) => sum + Math.max(0, m.maxLevel), 0) + 1;

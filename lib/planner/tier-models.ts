@@ -37,7 +37,9 @@ export interface TierModel {
   readonly region: string;
   readonly zones: readonly string[];
   readonly block: Cidr;
-  /** Smallest and largest size level; level 0 is the smallest deployable size. */
+  /** Smallest size level the profile allows (its pinned minimum); level 0 is the smallest deployable size. */
+  readonly minLevel: number;
+  /** Largest size level within quotas and the client block's room. */
   readonly maxLevel: number;
   /** Why the tier cannot grow past maxLevel. */
   readonly limitReason: string;
@@ -78,6 +80,7 @@ export function awsClientVpnModel(
     zones,
     block,
     endpointPrefix,
+    minLevel: (tier.minimumEndpoints ?? 1) - 1,
     maxLevel: maxEndpoints - 1,
     limitReason:
       room < endpointQuota
@@ -130,6 +133,10 @@ export function azureP2sModel(
     region: tier.region,
     zones,
     block,
+    minLevel: Math.max(
+      0,
+      P2S_ROWS.findIndex((row) => row.upToScaleUnits >= (tier.minimumScaleUnits ?? 1)),
+    ),
     maxLevel,
     limitReason: limitedByBlock
       ? `its client block ${tier.clientAddressBlock} holds ${poolRoom} pool(s) of /${P2S_POOL_PREFIX}`

@@ -133,7 +133,7 @@ export function loadProfileText(text: string, file: string, baseDir: string): Lo
         undefined,
         'fix the YAML syntax at this line',
       ),
-      line: e.linePos?.[0]?.line,
+      line: counter.linePos(e.pos[0]).line,
     }));
     return { ok: false, file, issues };
   }

@@ -11,18 +11,25 @@ import { z } from 'zod';
 import { tryParseCidr } from '../net/cidr';
 import { EXPRESSROUTE_BANDWIDTHS_MBPS, EXPRESSROUTE_SERVICE_COMMUNITIES } from '../quotas/expressroute';
 import type { DeepReadonly } from '../util/immutable';
+import { FIX_SEPARATOR } from './zod-issues';
 
-/** Fix hints travel with zod issues in `params.fix`; see ./errors.ts. */
-function fix(text: string) {
-  return { params: { fix: text } };
+/**
+ * A check's message with its fix. Zod carries only a message through refinements, so the
+ * fix rides after FIX_SEPARATOR and ./zod-issues.ts splits it off again.
+ */
+function rule(message: string, fixText: string) {
+  return { message: `${message}${FIX_SEPARATOR}${fixText}` };
 }
 
 const identifier = z
   .string()
-  .regex(/^[a-z][a-z0-9-]{0,30}[a-z0-9]$/, {
-    message: 'must be 2-32 characters of lower-case letters, digits and hyphens, starting with a letter',
-    ...fix('use a lower-case kebab-case name such as "dc-kobe"'),
-  })
+  .regex(
+    /^[a-z][a-z0-9-]{0,30}[a-z0-9]$/,
+    rule(
+      'must be 2-32 characters of lower-case letters, digits and hyphens, starting with a letter',
+      'use a lower-case kebab-case name such as "dc-kobe"',
+    ),
+  )
   .describe('Lower-case kebab-case name, 2-32 characters; used in resource names.');
 
 const cidr = z
@@ -32,8 +39,7 @@ const cidr = z
     if (typeof parsed === 'string') {
       ctx.addIssue({
         code: 'custom',
-        message: parsed,
-        params: { fix: 'write the network address and prefix length, for example 10.64.0.0/12' },
+        ...rule(parsed, 'write the network address and prefix length, for example 10.64.0.0/12'),
       });
     }
   })
@@ -41,10 +47,10 @@ const cidr = z
 
 const ipv4 = z
   .string()
-  .regex(/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/, {
-    message: 'is not an IPv4 address',
-    ...fix('write a dotted-quad address such as 192.0.2.10'),
-  })
+  .regex(
+    /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/,
+    rule('is not an IPv4 address', 'write a dotted-quad address such as 192.0.2.10'),
+  )
   .describe('IPv4 address.');
 
 const asn = z
@@ -54,18 +60,26 @@ const asn = z
   .max(4_294_967_294)
   .describe('BGP autonomous system number (private: 64512-65534 or 4200000000-4294967294).');
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
-  message: 'is not a lower-case GUID',
-  ...fix('copy the GUID from the Azure portal (Subscriptions / Microsoft Entra ID overview)'),
-});
+const uuid = z
+  .string()
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    rule(
+      'is not a lower-case GUID',
+      'copy the GUID from the Azure portal (Subscriptions / Microsoft Entra ID overview)',
+    ),
+  );
 
 /** Reference to a place traffic can land: a cloud Region or a data centre. */
 const placeRef = z
   .string()
-  .regex(/^(aws|azure|dc):[a-z0-9-]+$/, {
-    message: 'is not a place reference',
-    ...fix('write aws:<region>, azure:<region> or dc:<data-centre name>, for example azure:japaneast'),
-  })
+  .regex(
+    /^(aws|azure|dc):[a-z0-9-]+$/,
+    rule(
+      'is not a place reference',
+      'write aws:<region>, azure:<region> or dc:<data-centre name>, for example azure:japaneast',
+    ),
+  )
   .describe('Where a link or network lands: aws:<region>, azure:<region> or dc:<data-centre name>.');
 
 export const AUTHENTICATION_METHODS = ['certificate', 'federated-sso', 'directory'] as const;
@@ -93,7 +107,17 @@ const environment = z
   .object({
     name: identifier.describe('Environment name, for example prod or staging.'),
     aws: z
-      .object({ accountId: z.string().regex(/^\d{12}$/, { message: 'is not a 12-digit AWS account ID' }) })
+      .object({
+        accountId: z
+          .string()
+          .regex(
+            /^\d{12}$/,
+            rule(
+              'is not a 12-digit AWS account ID',
+              'copy the account ID (12 digits, quoted) from the AWS console',
+            ),
+          ),
+      })
       .strict()
       .optional()
       .describe('AWS account of this environment. Required when any AWS Region is used.'),
@@ -105,10 +129,12 @@ const environment = z
     terraformBackend: z
       .object({
         resourceGroupName: z.string().min(1),
-        storageAccountName: z.string().regex(/^[a-z0-9]{3,24}$/, {
-          message: 'is not a valid storage account name',
-          ...fix('use 3-24 lower-case letters and digits'),
-        }),
+        storageAccountName: z
+          .string()
+          .regex(
+            /^[a-z0-9]{3,24}$/,
+            rule('is not a valid storage account name', 'use 3-24 lower-case letters and digits'),
+          ),
         containerName: z.string().min(3),
       })
       .strict()
@@ -186,7 +212,14 @@ const awsRegion = z
     region: z.string().min(1).describe('AWS Region code, for example ap-northeast-1.'),
     vpcCidr: cidr.describe('CIDR of the network VPC in this Region.'),
     availabilityZones: z
-      .array(z.string().regex(/^[a-z]{2}-[a-z]+-\d[a-z]$/, { message: 'is not an Availability Zone name' }))
+      .array(
+        z
+          .string()
+          .regex(
+            /^[a-z]{2}-[a-z]+-\d[a-z]$/,
+            rule('is not an Availability Zone name', 'use a zone name such as ap-northeast-1a'),
+          ),
+      )
       .min(1)
       .describe('Availability Zone names to use, for example ap-northeast-1a.'),
     transitGatewayAsn: asn.describe('Amazon-side ASN of the Transit Gateway.'),
@@ -216,6 +249,21 @@ const accessTier = z
       .enum(['udp', 'tcp'])
       .default('udp')
       .describe('Client VPN transport (AWS only; create-only). Default udp.'),
+    minimumEndpoints: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        'AWS: never plan fewer Client VPN endpoints than this (pin what is deployed, so a new tier cannot remove one). Default 1.',
+      ),
+    minimumScaleUnits: z
+      .number()
+      .int()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Azure: never plan fewer point-to-site scale units than this. Default: the smallest size.'),
   })
   .strict();
 
@@ -309,7 +357,16 @@ const expressRoute = z
   .object({
     circuits: z.array(expressRouteCircuit).default([]),
     globalReach: z
-      .array(z.object({ circuits: z.tuple([identifier, identifier]) }).strict())
+      .array(
+        z
+          .object({
+            circuits: z.tuple([identifier, identifier]),
+            addressPrefix: cidr
+              .optional()
+              .describe('/29 for the Global Reach link (Azure: address_prefix_ipv4). Required on Azure.'),
+          })
+          .strict(),
+      )
       .default([])
       .describe('Circuit pairs linked by Global Reach (at different peering locations).'),
   })
@@ -325,7 +382,13 @@ const directConnect = z
             name: identifier,
             connectionId: z
               .string()
-              .regex(/^dxcon-[a-z0-9]{8}$/, { message: 'is not a Direct Connect connection ID' }),
+              .regex(
+                /^dxcon-[a-z0-9]{8}$/,
+                rule(
+                  'is not a Direct Connect connection ID',
+                  'copy the ID (dxcon-xxxxxxxx) from the Direct Connect console',
+                ),
+              ),
             dataCentre: identifier,
             vlan: z.number().int().min(1).max(4094),
             customerAsn: asn,
@@ -349,6 +412,16 @@ const closedMobileNetwork = z
         at: placeRef,
       })
       .strict(),
+    azureVpnSite: z
+      .object({
+        links: z
+          .array(z.object({ name: identifier, publicIp: ipv4 }).strict())
+          .min(1)
+          .describe('The carrier gateway\u2019s IPsec endpoints (one VPN site link each).'),
+      })
+      .strict()
+      .optional()
+      .describe('Azure VPN site of the carrier gateway; required when landing is vpn at azure:<region>.'),
     translation: z
       .object({
         at: z.enum(['aws', 'azure', 'data-centre', 'carrier']),
@@ -367,10 +440,24 @@ const identity = z
   .object({
     domain: z
       .object({
-        name: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { message: 'is not a DNS domain name' }),
+        name: z
+          .string()
+          .regex(
+            /^[a-z0-9-]+(\.[a-z0-9-]+)+$/,
+            rule(
+              'is not a DNS domain name',
+              'write the AD DNS domain in lower case, e.g. ad.pref.example.lg.jp',
+            ),
+          ),
         netbiosName: z
           .string()
-          .regex(/^[A-Z0-9-]{1,15}$/, { message: 'is not a NetBIOS name (1-15 upper-case)' }),
+          .regex(
+            /^[A-Z0-9-]{1,15}$/,
+            rule(
+              'is not a NetBIOS name (1-15 upper-case)',
+              'write the NetBIOS domain name in upper case, e.g. HYOGO',
+            ),
+          ),
         dnsServers: z.array(ipv4).min(1),
       })
       .strict(),
@@ -409,7 +496,15 @@ const identity = z
             awsCertificateArns: z
               .record(
                 z.string(),
-                z.string().regex(/^arn:aws:acm:/, { message: 'is not an ACM certificate ARN' }),
+                z
+                  .string()
+                  .regex(
+                    /^arn:aws:acm:/,
+                    rule(
+                      'is not an ACM certificate ARN',
+                      'import the certificate into ACM in that Region and copy its ARN (arn:aws:acm:...)',
+                    ),
+                  ),
               )
               .default({})
               .describe('The CA imported into ACM, per AWS Region (Client VPN mutual TLS). Default: none.'),
@@ -418,7 +513,18 @@ const identity = z
       )
       .min(1),
     serverCertificateArns: z
-      .record(z.string(), z.string().regex(/^arn:aws:acm:/, { message: 'is not an ACM certificate ARN' }))
+      .record(
+        z.string(),
+        z
+          .string()
+          .regex(
+            /^arn:aws:acm:/,
+            rule(
+              'is not an ACM certificate ARN',
+              'import the certificate into ACM in that Region and copy its ARN (arn:aws:acm:...)',
+            ),
+          ),
+      )
       .default({})
       .describe('ACM server certificate per AWS Region (Client VPN requires one).'),
     deviceRevocation: z
@@ -433,6 +539,13 @@ const identity = z
         virtualNetworkCidr: cidr.describe('Address space of the VNet that hosts the managed domain.'),
         subnetPrefix: cidr.describe('Subnet for the domain controllers, inside virtualNetworkCidr.'),
         sku: z.enum(['Standard', 'Enterprise', 'Premium']).default('Enterprise'),
+        domainName: z
+          .string()
+          .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { message: 'is not a DNS domain name' })
+          .optional()
+          .describe(
+            'DNS name of the managed domain. Default: aadds.<identity.domain.name> (distinct from the on-premises forest).',
+          ),
       })
       .strict()
       .optional()
@@ -446,10 +559,13 @@ const audit = z
   .object({
     logRetentionDays: z
       .number()
-      .refine((v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v), {
-        message: 'is not a retention period CloudWatch Logs accepts',
-        ...fix(`use one of ${LOG_RETENTION_DAYS.join(', ')}`),
-      })
+      .refine(
+        (v) => (LOG_RETENTION_DAYS as readonly number[]).includes(v),
+        rule(
+          'is not a retention period CloudWatch Logs accepts',
+          `use one of ${LOG_RETENTION_DAYS.join(', ')}`,
+        ),
+      )
       .describe('Retention of connection and flow logs, in days.'),
     archiveRetentionDays: z.number().int().positive().describe('Retention of the audit archive, in days.'),
   })
@@ -459,7 +575,12 @@ const ci = z
   .object({
     github: z
       .object({
-        repository: z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { message: 'is not owner/name' }),
+        repository: z
+          .string()
+          .regex(
+            /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/,
+            rule('is not owner/name', 'write the GitHub repository as owner/name'),
+          ),
         branch: z.string().min(1).default('main'),
         environment: z.string().min(1).describe('GitHub environment whose jobs may deploy.'),
       })
@@ -515,7 +636,49 @@ export const profileSchema = z
           .strict()
           .optional(),
         azure: z
-          .object({ hubs: z.array(azureHub).min(1) })
+          .object({
+            hubs: z.array(azureHub).min(1),
+            siteToSite: z
+              .object({
+                scaleUnit: z
+                  .number()
+                  .int()
+                  .min(1)
+                  .max(40)
+                  .default(1)
+                  .describe('VPN gateway scale units per hub. Default 1.'),
+                bgpPeeringAddresses: z
+                  .record(identifier, ipv4)
+                  .default({})
+                  .describe(
+                    'BGP peering address per VPN device name (dataCentres[].vpnDevices[].name). A device without one is routed statically.',
+                  ),
+              })
+              .strict()
+              .default({ scaleUnit: 1, bgpPeeringAddresses: {} })
+              .describe('Site-to-site VPN gateways in the hubs. Default: 1 scale unit, static routing.'),
+            entraGroupObjectIds: z
+              .record(identifier, uuid)
+              .default({})
+              .describe(
+                'Entra ID group object ID per population name, for point-to-site policy groups. Default: none.',
+              ),
+            revokedCertificates: z
+              .array(
+                z
+                  .object({
+                    name: identifier,
+                    thumbprint: z
+                      .string()
+                      .regex(/^[0-9A-Fa-f]{40}$/, { message: 'is not a SHA-1 thumbprint (40 hex digits)' }),
+                  })
+                  .strict(),
+              )
+              .default([])
+              .describe(
+                'Client certificates the point-to-site gateways refuse (Azure revokes by thumbprint, not CRL serial). Default: none.',
+              ),
+          })
           .strict()
           .optional(),
       })

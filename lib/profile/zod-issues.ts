@@ -13,14 +13,19 @@ function valueAt(root: unknown, path: IssuePath): unknown {
   return node;
 }
 
-function fixFor(zodIssue: z.core.$ZodIssue): string {
-  const params = (zodIssue as { params?: { fix?: string } }).params;
-  if (params?.fix) return params.fix;
+/** Separates a check's message from its fix inside a zod message (see schema.ts `rule`). */
+export const FIX_SEPARATOR = '\u0000fix:';
+
+const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
+
+function fixFor(zodIssue: z.core.$ZodIssue, got: unknown): string {
+  const carried = zodIssue.message.split(FIX_SEPARATOR)[1];
+  if (carried) return carried;
   switch (zodIssue.code) {
     case 'invalid_type':
-      return zodIssue.input === undefined
-        ? `add the field (a ${zodIssue.expected}); see config/profile.schema.json`
-        : `write a ${zodIssue.expected} here`;
+      return got === undefined
+        ? `add the field (${article(zodIssue.expected)}); see config/profile.schema.json`
+        : `write ${article(zodIssue.expected)} here`;
     case 'invalid_value':
       return `use one of ${zodIssue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
@@ -34,22 +39,24 @@ function fixFor(zodIssue: z.core.$ZodIssue): string {
         ? `list at most ${zodIssue.maximum} entries`
         : `use a value of at most ${zodIssue.maximum}`;
     case 'invalid_format':
-      return `write a valid ${zodIssue.format}`;
+      return zodIssue.format === 'regex' && 'pattern' in zodIssue
+        ? `write a value that matches ${String(zodIssue.pattern)}`
+        : `write a valid ${zodIssue.format}`;
     default:
       return 'correct the value; see config/profile.schema.json for the field';
   }
 }
 
-function messageFor(zodIssue: z.core.$ZodIssue): string {
+function messageFor(zodIssue: z.core.$ZodIssue, got: unknown): string {
   switch (zodIssue.code) {
     case 'invalid_type':
-      return zodIssue.input === undefined ? 'is required' : `must be a ${zodIssue.expected}`;
+      return got === undefined ? 'is required' : `must be ${article(zodIssue.expected)}`;
     case 'unrecognized_keys':
       return `has unknown field${zodIssue.keys.length > 1 ? 's' : ''} ${zodIssue.keys.join(', ')}`;
     case 'invalid_value':
       return 'is not one of the allowed values';
     default:
-      return zodIssue.message.replace(/^Invalid input: /, '');
+      return zodIssue.message.split(FIX_SEPARATOR)[0]!.replace(/^Invalid input: /, '');
   }
 }
 
@@ -57,6 +64,6 @@ export function fromZodIssues(raw: unknown, zodIssues: readonly z.core.$ZodIssue
   return zodIssues.map((zodIssue) => {
     const path = zodIssue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const got = zodIssue.code === 'unrecognized_keys' ? zodIssue.keys : valueAt(raw, path);
-    return issue(path, messageFor(zodIssue), got, fixFor(zodIssue));
+    return issue(path, messageFor(zodIssue, got), got, fixFor(zodIssue, got));
   });
 }

@@ -1,0 +1,30 @@
+/**
+ * Profile fixtures for tests: the committed profiles, and variants of them built by
+ * mutating the parsed YAML (so a test states only what it changes).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { type DeploymentModel, type LoadResult, loadProfileText } from '../../lib/profile/load';
+
+export const CONFIG_DIR = join(__dirname, '..', '..', 'config');
+
+// biome-ignore lint/suspicious/noExplicitAny: test mutations address arbitrary profile fields
+export type MutableProfile = any;
+
+export function profileObject(name: 'hyogo' | 'iwate'): MutableProfile {
+  return parse(readFileSync(join(CONFIG_DIR, `${name}.yaml`), 'utf8'));
+}
+
+/** Loads a variant of a committed profile; `mutate` edits the parsed YAML in place. */
+export function loadVariant(base: 'hyogo' | 'iwate', mutate: (profile: MutableProfile) => void): LoadResult {
+  const profile = profileObject(base);
+  mutate(profile);
+  return loadProfileText(stringify(profile), `${base}-variant.yaml`, CONFIG_DIR);
+}
+
+export function loadModel(base: 'hyogo' | 'iwate', mutate: (profile: MutableProfile) => void = () => {}): DeploymentModel {
+  const result = loadVariant(base, mutate);
+  if (!result.ok) throw new Error(`fixture ${base} is invalid:\n${result.issues.map((i) => i.message).join('\n')}`);
+  return result.model;
+}
