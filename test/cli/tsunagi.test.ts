@@ -1,0 +1,123 @@
+/**
+ * Runs the built `tsunagi` command (bin/tsunagi.cjs -> dist/tsunagi.js, built by `npm test`
+ * before jest) as a user would, and checks exit codes and what it prints.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { PLAN_SCHEMA_VERSION } from '../../lib/planner/types';
+import { CONFIG_DIR, profileObject } from '../support/profiles';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'tsunagi.cjs');
+
+function tsunagi(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CDK_VALIDATION: 'true' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let scratch: string;
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist', 'tsunagi.js'))) throw new Error('dist/ is missing: run `node scripts/build.mjs` (npm test does)');
+  scratch = mkdtempSync(join(tmpdir(), 'tsunagi-cli-'));
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('tsunagi validate', () => {
+  it('exits 0 with a one-line summary for a valid profile', () => {
+    const { code, stdout } = tsunagi('validate', 'hyogo');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(stdout).toMatch(/config\/hyogo\.yaml: valid - hyogo, 90,000 concurrent users on 4 access tier\(s\), 16 failure scenario\(s\) met/);
+  });
+
+  it('exits 1 and lists every problem as path, value, rule and fix, never a stack trace', () => {
+    const profile = profileObject('hyogo');
+    profile.accessTiers[1].region = 'us-east-1';
+    profile.populations[0].reach.push('my-number');
+    const file = join(scratch, 'bad.yaml');
+    writeFileSync(file, stringify(profile));
+    const { code, stdout, stderr } = tsunagi('validate', file);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/bad\.yaml:\d+: accessTiers\[1\]\.region: is not a Japanese AWS Region .*\(got "us-east-1"\); use ap-northeast-1 or ap-northeast-3/);
+    expect(stderr).toMatch(/bad\.yaml:\d+: populations\[0\]\.reach\[2\]: lets population prefectural-staff reach the protected segment my-number/);
+    expect(stderr).toMatch(/invalid, \d+ problem\(s\)/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 for a file that does not exist or is not YAML', () => {
+    expect(tsunagi('validate', 'no-such-profile').code).toBe(1);
+    const file = join(scratch, 'broken.yaml');
+    writeFileSync(file, 'organisation: [\n');
+    const { code, stderr } = tsunagi('validate', file);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/is not valid YAML/);
+  });
+});
+
+describe('tsunagi plan', () => {
+  it('prints Markdown with a verdict line per failure scenario', () => {
+    const { code, stdout } = tsunagi('plan', '--profile', 'iwate');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^# Capacity plan: iwate/);
+    expect(stdout).toMatch(/Verdict: PASS/);
+    expect(stdout).toMatch(/- loss of Region AWS ap-northeast-1: OK - /);
+  });
+
+  it('prints stable, versioned JSON', () => {
+    const { code, stdout } = tsunagi('plan', '--format', 'json');
+    expect(code).toBe(0);
+    const plan = JSON.parse(stdout);
+    expect(plan.schemaVersion).toBe(PLAN_SCHEMA_VERSION);
+    expect(Object.keys(plan)).toEqual(['schemaVersion', 'organisation', 'target', 'tiers', 'awsRegions', 'azureHubs', 'scenarios', 'throughput', 'cost', 'notes']);
+  });
+
+  it('rejects an unknown format', () => {
+    const { code, stderr } = tsunagi('plan', '--format', 'xml');
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/Allowed choices are md, json/);
+  });
+});
+
+describe('tsunagi --help', () => {
+  it.each(['validate', 'plan', 'synth', 'schema'])('describes %s and its options', (command) => {
+    const { code, stdout } = tsunagi(command, '--help');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`Usage: tsunagi ${command}`));
+  });
+});
+
+describe('tsunagi synth', () => {
+  it('writes both clouds for the default profile, with the CloudFormation validator on', () => {
+    const out = join(scratch, 'synth');
+    const { code, stdout, stderr } = tsunagi('synth', '--output', out);
+    expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(/AWS \(CloudFormation\): \d+ stack\(s\)/);
+    expect(stdout).toMatch(/Azure \(Terraform\): \d+ stack\(s\)/);
+    expect(existsSync(join(out, 'cdk.out', 'manifest.json'))).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(out, 'cdktf.out', 'manifest.json'), 'utf8'));
+    for (const stack of Object.values<{ synthesizedStackPath: string }>(manifest.stacks)) {
+      expect(existsSync(join(out, 'cdktf.out', stack.synthesizedStackPath))).toBe(true);
+    }
+  });
+
+  it('writes nothing for an invalid profile and exits 1', () => {
+    const profile = profileObject('hyogo');
+    profile.target.concurrentUsers = 'ninety thousand';
+    const file = join(CONFIG_DIR, '..', 'test', 'cli', '.invalid-profile.yaml');
+    writeFileSync(file, stringify(profile));
+    const out = join(scratch, 'bad-synth');
+    try {
+      const { code, stderr } = tsunagi('synth', '--profile', file, '--output', out);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/target\.concurrentUsers: must be a number/);
+      expect(existsSync(join(out, 'cdk.out'))).toBe(false);
+      expect(existsSync(join(out, 'cdktf.out'))).toBe(false);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+});
