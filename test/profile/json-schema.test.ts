@@ -4,13 +4,20 @@ import { profileJsonSchema } from '../../lib/profile/json-schema';
 
 describe('profile JSON Schema', () => {
   it('is committed and matches the zod schema (run `npm run schema` after changing it)', () => {
-    const committed = JSON.parse(readFileSync(join(__dirname, '..', '..', 'config', 'profile.schema.json'), 'utf8'));
+    const committed = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'config', 'profile.schema.json'), 'utf8'),
+    );
     expect(committed).toEqual(profileJsonSchema());
   });
 
   it('documents the fields editors complete', () => {
-    const schema = profileJsonSchema() as { properties: Record<string, { description?: string }>; required: string[] };
-    expect(schema.required).toEqual(expect.arrayContaining(['organisation', 'target', 'populations', 'accessTiers', 'addressPlan']));
+    const schema = profileJsonSchema() as {
+      properties: Record<string, { description?: string }>;
+      required: string[];
+    };
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['organisation', 'target', 'populations', 'accessTiers', 'addressPlan']),
+    );
     expect(JSON.stringify(schema)).toMatch(/Peak concurrent remote-access connections/);
   });
 
