@@ -8,13 +8,11 @@ import { VirtualHub } from '@cdktf/provider-azurerm/lib/virtual-hub';
 import { VirtualWan } from '@cdktf/provider-azurerm/lib/virtual-wan';
 import { Construct } from 'constructs';
 import type { AzureHubPlan } from '../planner/types';
-import { type AzureNameParts, azureName } from './naming';
+import type { AzureNames } from './inventory';
 
 export interface VirtualWanNetworkProps {
-  /** Organisation and environment for names. */
-  readonly names: Pick<AzureNameParts, 'organisation' | 'environment'>;
-  /** Region of the resource group and the Virtual WAN resource itself. */
-  readonly primaryRegion: string;
+  /** Deterministic names (lib/azure/inventory.ts); the primary Region hosts the group and the WAN. */
+  readonly names: AzureNames;
   /** The planner's hubs: Region and address prefix each. */
   readonly hubs: readonly AzureHubPlan[];
   /** Tags for every resource. */
@@ -31,15 +29,15 @@ export class VirtualWanNetwork extends Construct {
     super(scope, id);
     const tags = { ...props.tags };
     this.resourceGroup = new ResourceGroup(this, 'ResourceGroup', {
-      name: azureName('rg', { ...props.names, region: props.primaryRegion, purpose: 'connectivity' }),
-      location: props.primaryRegion,
+      name: props.names.connectivityResourceGroup(),
+      location: props.names.primaryRegion,
       tags,
       lifecycle: { preventDestroy: true },
     });
     this.virtualWan = new VirtualWan(this, 'VirtualWan', {
-      name: azureName('vwan', { ...props.names, purpose: 'telework' }),
+      name: props.names.virtualWan(),
       resourceGroupName: this.resourceGroup.name,
-      location: props.primaryRegion,
+      location: props.names.primaryRegion,
       type: 'Standard',
       allowBranchToBranchTraffic: true,
       disableVpnEncryption: false,
@@ -51,7 +49,7 @@ export class VirtualWanNetwork extends Construct {
       hubs.set(
         hub.region,
         new VirtualHub(this, `Hub-${hub.region}`, {
-          name: azureName('vhub', { ...props.names, region: hub.region }),
+          name: props.names.hub(hub.region),
           resourceGroupName: this.resourceGroup.name,
           location: hub.region,
           virtualWanId: this.virtualWan.id,
