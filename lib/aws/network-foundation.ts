@@ -6,15 +6,26 @@
  */
 import { Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { AwsRegionNetworkPlan, SubnetPlan } from '../planner/types';
+import { encryptedLogGroup } from './common/log-encryption-key';
 import { PlannedIpAddresses } from './planned-ip-addresses';
+import { cidrId } from './remote-access/access-policy';
 
 export interface NetworkFoundationProps {
   /** The planner's network plan for this Region: VPC CIDR, zones, subnets, TGW ASN. */
   readonly plan: AwsRegionNetworkPlan;
   /** Prefix of resource names, e.g. `hyogo-prod`. */
   readonly namePrefix: string;
+  /**
+   * Destinations the client-vpn and services subnets route to the Transit Gateway: the
+   * networks remote users may reach and the on-premises DNS servers. Protected segments are
+   * never listed (and the Transit Gateway blackholes them as well). Default: none.
+   */
+  readonly routedCidrs?: readonly string[];
+  /** VPC flow logs: the Region's log key and the profile's retention. Default: no flow logs. */
+  readonly flowLogs?: { readonly key: kms.IKey; readonly retentionDays: number };
 }
 
 const SUBNET_GROUPS: readonly { name: SubnetPlan['role']; cidrMask: number }[] = [
@@ -65,6 +76,29 @@ export class NetworkFoundation extends Construct {
       subnetIds: this.vpc.selectSubnets({ subnetGroupName: 'transit' }).subnetIds,
       tags: [{ key: 'Name', value: `${namePrefix}-vpc-attachment` }],
     });
+    for (const role of ['client-vpn', 'services'] as const) {
+      this.vpc.selectSubnets({ subnetGroupName: role }).subnets.forEach((subnet) => {
+        for (const cidr of props.routedCidrs ?? []) {
+          const route = new ec2.CfnRoute(this, `Route-${role}-${subnet.availabilityZone}-${cidrId(cidr)}`, {
+            routeTableId: subnet.routeTable.routeTableId,
+            destinationCidrBlock: cidr,
+            transitGatewayId: this.transitGateway.attrId,
+          });
+          route.node.addDependency(this.transitGatewayAttachment);
+        }
+      });
+    }
+    if (props.flowLogs) {
+      const logGroup = encryptedLogGroup(this, 'FlowLogGroup', {
+        key: props.flowLogs.key,
+        retentionDays: props.flowLogs.retentionDays,
+        logGroupName: `/tsunagi/${namePrefix}/vpc-flow-logs`,
+      });
+      this.vpc.addFlowLog('FlowLogs', {
+        destination: ec2.FlowLogDestination.toCloudWatchLogs(logGroup),
+        trafficType: ec2.FlowLogTrafficType.ALL,
+      });
+    }
     Tags.of(this).add('tsunagi:component', 'network-foundation');
   }
 

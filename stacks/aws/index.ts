@@ -1,40 +1,94 @@
 /**
  * Composition of the AWS stacks for one profile and environment. Stacks only compose:
  * every size and range comes from the model's plan and profile.
+ *
+ * Per access Region: network (VPC, Transit Gateway, log key, flow logs), links (Transit
+ * Gateway segmentation, Site-to-Site VPN, Direct Connect, carrier landing), identity
+ * (directory, Resolver, trust), remote access (Client VPN). Once: audit (CloudTrail archive,
+ * in the home Region, the first AWS Region) and CI deploy access. References cross stacks
+ * only within one Region; nothing crosses Regions (values come from the model instead).
  */
-import { type App, Tags } from 'aws-cdk-lib';
+import { type App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { routedCidrs } from '../../lib/aws/common/routing';
 import { stackName } from '../../lib/naming/stack-names';
 import type { DeploymentModel } from '../../lib/profile/load';
+import { regionShortName } from '../../lib/quotas/regions';
 import { NetworkStack } from './network-stack';
+import { RemoteAccessStack } from './remote-access-stack';
 
 export interface AwsStacks {
   readonly network: ReadonlyMap<string, NetworkStack>;
+  readonly remoteAccess: ReadonlyMap<string, RemoteAccessStack>;
 }
 
-export function addAwsStacks(app: App, model: DeploymentModel, environmentName: string): AwsStacks {
+export interface AwsStackOptions {
+  /** Register cdk-nag AwsSolutions as a validation plugin. Default true (unit tests may skip it). */
+  readonly nag?: boolean;
+}
+
+/**
+ * Resource types whose tags are create-only: a changed organisation tag would replace them.
+ * A Client VPN endpoint replacement drops every connected user (LIMITS.md), so it is not tagged.
+ */
+export const UNTAGGED_RESOURCE_TYPES = ['AWS::EC2::ClientVpnEndpoint'];
+
+export function addAwsStacks(
+  app: App,
+  model: DeploymentModel,
+  environmentName: string,
+  options: AwsStackOptions = {},
+): AwsStacks {
   const { profile, plan } = model;
   const environment = profile.environments.find((e) => e.name === environmentName);
   if (!environment?.aws) throw new Error(`internal: environment ${environmentName} has no AWS account`);
   const org = profile.organisation.id;
   const namePrefix = `${org}-${environmentName}`;
+  const account = environment.aws.accountId;
 
-  Tags.of(app).add('tsunagi:organisation', org);
-  Tags.of(app).add('tsunagi:environment', environmentName);
-  for (const [key, value] of Object.entries(profile.organisation.tags)) Tags.of(app).add(key, value);
+  if (options.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const tag = (key: string, value: string) =>
+    Tags.of(app).add(key, value, { excludeResourceTypes: UNTAGGED_RESOURCE_TYPES });
+  tag('tsunagi:organisation', org);
+  tag('tsunagi:environment', environmentName);
+  for (const [key, value] of Object.entries(profile.organisation.tags)) tag(key, value);
 
   const network = new Map<string, NetworkStack>();
+  const remoteAccess = new Map<string, RemoteAccessStack>();
+  const routed = routedCidrs(profile);
   for (const regionPlan of plan.awsRegions) {
-    const name = stackName(org, environmentName, 'network', regionPlan.region);
-    network.set(
-      regionPlan.region,
-      new NetworkStack(app, name, {
-        stackName: name,
-        env: { account: environment.aws.accountId, region: regionPlan.region },
-        description: `Tsunagi ${org} ${environmentName}: network foundation in ${regionPlan.region}`,
-        plan: regionPlan,
-        namePrefix: `${namePrefix}-${regionPlan.region}`,
-      }),
-    );
+    const region = regionPlan.region;
+    const env = { account, region };
+    const regionPrefix = `${namePrefix}-${region}`;
+    const name = stackName(org, environmentName, 'network', region);
+    const networkStack = new NetworkStack(app, name, {
+      stackName: name,
+      env,
+      description: `Tsunagi ${org} ${environmentName}: network foundation in ${region}`,
+      plan: regionPlan,
+      namePrefix: regionPrefix,
+      routedCidrs: routed,
+      logRetentionDays: profile.audit.logRetentionDays,
+    });
+    network.set(region, networkStack);
+
+    const hasClientVpn = plan.tiers.some((t) => t.kind === 'aws-client-vpn' && t.region === region);
+    if (hasClientVpn) {
+      const raName = stackName(org, environmentName, 'remote-access', region);
+      remoteAccess.set(
+        region,
+        new RemoteAccessStack(app, raName, {
+          stackName: raName,
+          env,
+          description: `Tsunagi ${org} ${environmentName}: Client VPN remote access in ${region}`,
+          model,
+          region,
+          namePrefix: `${namePrefix}-${regionShortName(region)}`,
+          vpc: networkStack.foundation.vpc,
+          logKey: networkStack.logKey.key,
+        }),
+      );
+    }
   }
-  return { network };
+  return { network, remoteAccess };
 }

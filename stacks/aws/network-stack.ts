@@ -1,22 +1,38 @@
-/** Network foundation of one access Region: VPC with the planned subnets, Transit Gateway. */
+/**
+ * Network foundation of one access Region: VPC with the planned subnets, Transit Gateway,
+ * routes to the reachable networks, VPC flow logs, and the Region's log encryption key.
+ * Stateful (the key and the Transit Gateway): termination-protected.
+ */
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { LogEncryptionKey } from '../../lib/aws/common/log-encryption-key';
 import { NetworkFoundation } from '../../lib/aws/network-foundation';
 import type { AwsRegionNetworkPlan } from '../../lib/planner/types';
 
 export interface NetworkStackProps extends StackProps {
   readonly plan: AwsRegionNetworkPlan;
   readonly namePrefix: string;
+  /** Reachable networks and on-premises DNS servers (see NetworkFoundationProps.routedCidrs). */
+  readonly routedCidrs?: readonly string[];
+  /** The profile's retention of flow logs, in days. Default: no flow logs. */
+  readonly logRetentionDays?: number;
 }
 
 export class NetworkStack extends Stack {
   readonly foundation: NetworkFoundation;
+  readonly logKey: LogEncryptionKey;
 
   constructor(scope: Construct, id: string, props: NetworkStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
+    this.logKey = new LogEncryptionKey(this, 'LogEncryption', { namePrefix: props.namePrefix });
     this.foundation = new NetworkFoundation(this, 'Foundation', {
       plan: props.plan,
       namePrefix: props.namePrefix,
+      routedCidrs: props.routedCidrs,
+      flowLogs:
+        props.logRetentionDays === undefined
+          ? undefined
+          : { key: this.logKey.key, retentionDays: props.logRetentionDays },
     });
   }
 }

@@ -1,0 +1,105 @@
+/**
+ * The device registry and the client-connect handler of one Region: a DynamoDB table the
+ * MDM writes (deviceId = certificate common name, status = active | lost | revoked) and a
+ * Lambda named `AWSClientVPN-...` (the prefix Client VPN's service-linked role may invoke),
+ * bundled by scripts/build.mjs, published as an alias with provisioned concurrency.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { HANDLER_RUNTIME, handlerCode } from '../common/handler-code';
+import { encryptedLogGroup } from '../common/log-encryption-key';
+import { acknowledge } from '../common/nag';
+
+/** Client VPN invokes only functions whose name starts with this (LIMITS.md, client connect handler). */
+export const CLIENT_CONNECT_PREFIX = 'AWSClientVPN-';
+
+/**
+ * Provisioned concurrency: the morning ramp (assumption: the planned connections arrive over
+ * 30 minutes) times the handler's latency (assumption: 200 ms, one DynamoDB GetItem),
+ * with headroom x2 and at least 2 so one instance can be recycled.
+ */
+const RAMP_SECONDS = 30 * 60;
+const HANDLER_SECONDS = 0.2;
+
+export function provisionedConcurrencyFor(plannedConnections: number): number {
+  return Math.max(2, Math.ceil((plannedConnections / RAMP_SECONDS) * HANDLER_SECONDS * 2));
+}
+
+export interface ClientConnectHandlerProps {
+  readonly namePrefix: string;
+  readonly logKey: kms.IKey;
+  readonly logRetentionDays: number;
+  /** Connections the Region's endpoints can carry (plan), to size provisioned concurrency. */
+  readonly plannedConnections: number;
+}
+
+export class ClientConnectHandler extends Construct {
+  readonly table: dynamodb.Table;
+  readonly function: lambda.Function;
+  readonly alias: lambda.Alias;
+
+  constructor(scope: Construct, id: string, props: ClientConnectHandlerProps) {
+    super(scope, id);
+    const functionName = `${CLIENT_CONNECT_PREFIX}${props.namePrefix}-connect`;
+    if (functionName.length > 64) throw new Error(`internal: ${functionName} is longer than 64 characters`);
+
+    this.table = new dynamodb.Table(this, 'DeviceRegistry', {
+      tableName: `${props.namePrefix}-device-registry`,
+      partitionKey: { name: 'deviceId', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const logGroup = encryptedLogGroup(this, 'Logs', {
+      key: props.logKey,
+      retentionDays: props.logRetentionDays,
+      logGroupName: `/aws/lambda/${functionName}`,
+    });
+    const role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `${functionName}: read the device registry, write its own log group`,
+    });
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [this.table.tableArn] }),
+    );
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    acknowledge(
+      role,
+      'AwsSolutions-IAM5',
+      'Log streams are created by Lambda at run time with generated names; the wildcard is limited to streams of this function’s own log group.',
+    );
+
+    this.function = new lambda.Function(this, 'Function', {
+      functionName,
+      description: 'Client VPN client-connect handler: deny devices the MDM reports lost or revoked',
+      runtime: HANDLER_RUNTIME,
+      architecture: lambda.Architecture.ARM_64,
+      handler: 'index.handler',
+      code: handlerCode('client-connect'),
+      memorySize: 256,
+      // Client VPN waits 30 s at most; fail well before so the log says why.
+      timeout: Duration.seconds(10),
+      role,
+      logGroup,
+      environment: { DEVICE_TABLE_NAME: this.table.tableName },
+    });
+    this.function.node.addDependency(role);
+    this.alias = new lambda.Alias(this, 'Live', {
+      aliasName: 'live',
+      version: this.function.currentVersion,
+      provisionedConcurrentExecutions: provisionedConcurrencyFor(props.plannedConnections),
+    });
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Remote access in one AWS Region: the Client VPN endpoints the plan sized for this Region,
+ * their device registry and client-connect handler, connection logs, dashboard and alarms.
+ * Stateful (endpoints carry every connected user): termination-protected, endpoints retained.
+ */
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type { Construct } from 'constructs';
+import { encryptedLogGroup } from '../../lib/aws/common/log-encryption-key';
+import { AWS_CUSTOM_RESOURCE_SINGLETON_ID, acknowledge } from '../../lib/aws/common/nag';
+import { clientVpnAccessPolicy } from '../../lib/aws/remote-access/access-policy';
+import { ClientConnectHandler } from '../../lib/aws/remote-access/client-connect-handler';
+import { PlannedClientVpnEndpoint } from '../../lib/aws/remote-access/client-vpn-endpoint';
+import { RemoteAccessMonitoring } from '../../lib/aws/remote-access/monitoring';
+import { formatAddress, parseCidr } from '../../lib/net/cidr';
+import type { AwsClientVpnTierPlan } from '../../lib/planner/types';
+import type { DeploymentModel } from '../../lib/profile/load';
+
+export interface RemoteAccessStackProps extends StackProps {
+  readonly model: DeploymentModel;
+  readonly region: string;
+  readonly namePrefix: string;
+  readonly vpc: ec2.IVpc;
+  readonly logKey: kms.IKey;
+  /** Managed AD of this Region, when a population authenticates with `directory`. */
+  readonly activeDirectoryId?: string;
+}
+
+/** The Amazon-provided DNS resolver of a VPC: its base address plus two. */
+export function vpcResolverAddress(vpcCidr: string): string {
+  return formatAddress(parseCidr(vpcCidr).first + 2n);
+}
+
+export class RemoteAccessStack extends Stack {
+  readonly endpoints: PlannedClientVpnEndpoint[] = [];
+
+  constructor(scope: Construct, id: string, props: RemoteAccessStackProps) {
+    super(scope, id, { terminationProtection: true, ...props });
+    const { model, region, namePrefix } = props;
+    const { profile, plan } = model;
+    const tiers = plan.tiers.filter(
+      (t): t is AwsClientVpnTierPlan => t.kind === 'aws-client-vpn' && t.region === region,
+    );
+    const network = plan.awsRegions.find((r) => r.region === region);
+    if (!network) throw new Error(`internal: no network plan for ${region}`);
+    const access = clientVpnAccessPolicy(profile);
+
+    const serverCertificateArn = profile.identity.serverCertificateArns[region];
+    if (!serverCertificateArn) {
+      throw new Error(
+        `identity.serverCertificateArns has no certificate for ${region}; add the ACM ARN of the Client VPN server certificate for ${region}`,
+      );
+    }
+    const ca = profile.identity.certificateAuthorities.find((c) => c.awsCertificateArns[region]);
+    if (access.mutualTls && !ca) {
+      throw new Error(
+        `identity.certificateAuthorities has no awsCertificateArns entry for ${region}; import the device CA into ACM in ${region} and add its ARN`,
+      );
+    }
+    let samlProviderArn: string | undefined;
+    if (access.userMethod === 'federated-sso') {
+      if (!model.files.samlMetadata) {
+        throw new Error('identity.federation.saml.metadataFile is required: populations use federated-sso');
+      }
+      samlProviderArn = new iam.SamlProvider(this, 'SamlProvider', {
+        metadataDocument: iam.SamlMetadataDocument.fromXml(model.files.samlMetadata),
+      }).samlProviderArn;
+    }
+    if (access.userMethod === 'directory' && !props.activeDirectoryId) {
+      throw new Error(
+        'populations use directory authentication but identity.awsDirectory.mode is on-premises: an AD Connector has no CloudFormation resource; use managed-ad or federated-sso',
+      );
+    }
+
+    const resolver = vpcResolverAddress(network.vpcCidr);
+    const securityGroup = new ec2.SecurityGroup(this, 'ClientVpnSecurityGroup', {
+      vpc: props.vpc,
+      description: 'Client VPN ENIs: egress only to the networks remote users may reach, and DNS',
+      allowAllOutbound: false,
+    });
+    for (const route of access.routes) {
+      securityGroup.addEgressRule(ec2.Peer.ipv4(route.cidr), ec2.Port.allTraffic(), `to ${route.network}`);
+    }
+    securityGroup.addEgressRule(ec2.Peer.ipv4(`${resolver}/32`), ec2.Port.udp(53), 'DNS (VPC resolver)');
+    securityGroup.addEgressRule(ec2.Peer.ipv4(`${resolver}/32`), ec2.Port.tcp(53), 'DNS (VPC resolver)');
+
+    const connectionLogs = encryptedLogGroup(this, 'ConnectionLogs', {
+      key: props.logKey,
+      retentionDays: profile.audit.logRetentionDays,
+      logGroupName: `/tsunagi/${namePrefix}/client-vpn-connections`,
+    });
+    const plannedConnections = tiers.flatMap((t) => t.endpoints).reduce((s, e) => s + e.maxConnections, 0);
+    const handler = new ClientConnectHandler(this, 'ClientConnect', {
+      namePrefix,
+      logKey: props.logKey,
+      logRetentionDays: profile.audit.logRetentionDays,
+      plannedConnections,
+    });
+
+    const subnetsByZone = new Map(
+      props.vpc.selectSubnets({ subnetGroupName: 'client-vpn' }).subnets.map((s) => [s.availabilityZone, s]),
+    );
+    for (const tier of tiers) {
+      for (const endpointPlan of tier.endpoints) {
+        // Construct id = planned name (`<tier>-<index>`): logical IDs never shift.
+        this.endpoints.push(
+          new PlannedClientVpnEndpoint(this, endpointPlan.name, {
+            plan: endpointPlan,
+            namePrefix,
+            transportProtocol: tier.transportProtocol,
+            access,
+            vpc: props.vpc,
+            subnetsByZone,
+            securityGroup,
+            serverCertificateArn,
+            clientRootCertificateChainArn: ca?.awsCertificateArns[region],
+            samlProviderArn,
+            activeDirectoryId: props.activeDirectoryId,
+            connectionLogGroup: connectionLogs,
+            clientConnectHandlerArn: handler.alias.functionArn,
+            dnsServers: [resolver],
+            sharedDestinations: [{ cidr: `${resolver}/32`, description: 'DNS: the VPC resolver' }],
+            crl: model.files.crl,
+          }),
+        );
+      }
+    }
+
+    // The AwsCustomResource singleton that imports the CRLs (one per stack, created by CDK).
+    const crlProvider = this.node.tryFindChild(AWS_CUSTOM_RESOURCE_SINGLETON_ID);
+    if (crlProvider) {
+      acknowledge(
+        crlProvider,
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        'CDK’s AwsCustomResource provider (CRL import) gets only CloudWatch Logs write access from this managed policy; its EC2 permission is a separate statement scoped to the endpoint ARNs.',
+      );
+    }
+
+    new RemoteAccessMonitoring(this, 'Monitoring', {
+      namePrefix,
+      key: props.logKey,
+      endpoints: this.endpoints.map((e, i) => ({
+        plan: tiers.flatMap((t) => t.endpoints)[i]!,
+        endpointId: e.endpoint.ref,
+      })),
+      handler: handler.function,
+    });
+  }
+}

@@ -1,0 +1,286 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { overlaps, parseCidr } from '../../lib/net/cidr';
+import type { AwsClientVpnTierPlan } from '../../lib/planner/types';
+import type { DeploymentModel } from '../../lib/profile/load';
+import { microsoft365OptimizeCidrs } from '../../lib/quotas/microsoft365-optimize';
+import { regionShortName } from '../../lib/quotas/regions';
+import {
+  type Json,
+  model,
+  resourcesOf,
+  type Synthesized,
+  synthesize,
+  template,
+  variant,
+} from './support/synth';
+
+const PROFILES = ['hyogo', 'iwate'] as const;
+const synthesized = new Map<string, { model: DeploymentModel; out: Synthesized }>();
+
+beforeAll(() => {
+  for (const name of PROFILES) {
+    const m = model(name);
+    synthesized.set(name, { model: m, out: synthesize(m) });
+  }
+});
+
+function awsTiers(m: DeploymentModel): AwsClientVpnTierPlan[] {
+  return m.plan.tiers.filter((t): t is AwsClientVpnTierPlan => t.kind === 'aws-client-vpn');
+}
+
+function stackFor(m: DeploymentModel, region: string): string {
+  return `${m.profile.organisation.id}-${m.profile.environments[0]!.name}-remote-access-${regionShortName(region)}`;
+}
+
+describe.each(PROFILES)('remote access (%s)', (name) => {
+  const get = () => synthesized.get(name)!;
+
+  test('one stack per Region with Client VPN tiers, termination-protected', () => {
+    const { model: m, out } = get();
+    const regions = [...new Set(awsTiers(m).map((t) => t.region))];
+    expect(regions.length).toBeGreaterThan(0);
+    for (const region of regions) {
+      expect(out.stacks.remoteAccess.get(region)?.terminationProtection).toBe(true);
+    }
+  });
+
+  test('endpoints equal the plan: count, client CIDR, transport, retained', () => {
+    const { model: m, out } = get();
+    for (const tier of awsTiers(m)) {
+      const json = out.json.get(stackFor(m, tier.region));
+      const endpoints = resourcesOf(json, 'AWS::EC2::ClientVpnEndpoint');
+      expect(endpoints.map(([, r]) => r.Properties.ClientCidrBlock).sort()).toEqual(
+        tier.endpoints.map((e) => e.clientCidr).sort(),
+      );
+      for (const [, r] of endpoints) {
+        expect(r.DeletionPolicy).toBe('Retain');
+        expect(r.UpdateReplacePolicy).toBe('Retain');
+        expect(r.Properties.TransportProtocol).toBe(tier.transportProtocol);
+        expect(r.Properties.SplitTunnel).toBe(true);
+        expect(r.Properties.TagSpecifications).toBeUndefined();
+        expect(r.Properties.ConnectionLogOptions.Enabled).toBe(true);
+        expect(r.Properties.SelfServicePortal).toBe('disabled');
+      }
+    }
+  });
+
+  test('logical IDs derive from the planned endpoint name', () => {
+    const { model: m, out } = get();
+    for (const tier of awsTiers(m)) {
+      const ids = resourcesOf(out.json.get(stackFor(m, tier.region)), 'AWS::EC2::ClientVpnEndpoint').map(
+        ([id]) => id,
+      );
+      for (const e of tier.endpoints) {
+        expect(ids.some((id) => id.startsWith(`${e.name.replace(/-/g, '')}Endpoint`))).toBe(true);
+      }
+    }
+  });
+
+  test('one subnet association per planned zone, in the client-vpn subnets', () => {
+    const { model: m, out } = get();
+    for (const tier of awsTiers(m)) {
+      const json = out.json.get(stackFor(m, tier.region));
+      const endpoints = resourcesOf(json, 'AWS::EC2::ClientVpnEndpoint');
+      const associations = resourcesOf(json, 'AWS::EC2::ClientVpnTargetNetworkAssociation');
+      for (const [id] of endpoints) {
+        const mine = associations.filter(([, a]) => a.Properties.ClientVpnEndpointId.Ref === id);
+        expect(mine).toHaveLength(tier.zones.length);
+        const subnets = new Set(mine.map(([, a]) => JSON.stringify(a.Properties.SubnetId)));
+        expect(subnets.size).toBe(tier.zones.length);
+        for (const [, a] of mine) expect(JSON.stringify(a.Properties.SubnetId)).toMatch(/clientvpnSubnet/);
+      }
+    }
+  });
+
+  test('authentication matches the populations', () => {
+    const { model: m, out } = get();
+    const methods = new Set(m.profile.populations.flatMap((p) => p.authentication));
+    for (const tier of awsTiers(m)) {
+      const json = out.json.get(stackFor(m, tier.region));
+      for (const [, r] of resourcesOf(json, 'AWS::EC2::ClientVpnEndpoint')) {
+        const types = r.Properties.AuthenticationOptions.map((o: Json) => o.Type).sort();
+        const expected = [
+          ...(methods.has('certificate') ? ['certificate-authentication'] : []),
+          ...(methods.has('federated-sso') ? ['federated-authentication'] : []),
+          ...(methods.has('directory') ? ['directory-service-authentication'] : []),
+        ].sort();
+        expect(types).toEqual(expected);
+        const mutual = r.Properties.AuthenticationOptions.find(
+          (o: Json) => o.Type === 'certificate-authentication',
+        );
+        expect(mutual.MutualAuthentication.ClientRootCertificateChainArn).toBe(
+          m.profile.identity.certificateAuthorities[0]!.awsCertificateArns[tier.region],
+        );
+        expect(r.Properties.ServerCertificateArn).toBe(m.profile.identity.serverCertificateArns[tier.region]);
+      }
+      const saml = resourcesOf(json, 'AWS::IAM::SAMLProvider');
+      expect(saml).toHaveLength(methods.has('federated-sso') ? 1 : 0);
+      if (methods.has('federated-sso')) {
+        expect(saml[0]![1].Properties.SamlMetadataDocument).toBe(m.files.samlMetadata);
+      }
+    }
+  });
+
+  test('authorization rules: per population group to exactly its networks, never a protected segment', () => {
+    const { model: m, out } = get();
+    const networks = m.profile.addressPlan.networks;
+    const protectedCidrs = networks.filter((n) => n.protected).flatMap((n) => n.cidrs.map(parseCidr));
+    const userBased = m.profile.populations.some((p) => p.authentication.some((a) => a !== 'certificate'));
+    for (const tier of awsTiers(m)) {
+      const json = out.json.get(stackFor(m, tier.region));
+      const rules = resourcesOf(json, 'AWS::EC2::ClientVpnAuthorizationRule').map(([, r]) => r.Properties);
+      expect(rules.length).toBeGreaterThan(0);
+      for (const rule of rules) {
+        expect(protectedCidrs.some((p) => overlaps(p, parseCidr(rule.TargetNetworkCidr)))).toBe(false);
+      }
+      for (const [id] of resourcesOf(json, 'AWS::EC2::ClientVpnEndpoint')) {
+        const mine = rules.filter((r) => r.ClientVpnEndpointId.Ref === id);
+        for (const population of m.profile.populations) {
+          const expected = population.reach.flatMap((n) => networks.find((x) => x.name === n)!.cidrs).sort();
+          const got = mine
+            .filter((r) =>
+              userBased ? r.AccessGroupId === population.accessGroup : r.AuthorizeAllGroups === true,
+            )
+            .map((r) => r.TargetNetworkCidr)
+            .filter((c: string) => !c.endsWith('/32'))
+            .sort();
+          expect(got).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  test('split tunnel: routes only to reachable networks; no Microsoft 365 Optimize range enters the tunnel', () => {
+    const { model: m, out } = get();
+    const optimize = microsoft365OptimizeCidrs().map(parseCidr);
+    expect(optimize.length).toBeGreaterThanOrEqual(15);
+    const reachable = new Set(
+      m.profile.addressPlan.networks
+        .filter((n) => !n.protected && m.profile.populations.some((p) => p.reach.includes(n.name)))
+        .flatMap((n) => n.cidrs),
+    );
+    for (const tier of awsTiers(m)) {
+      const json = out.json.get(stackFor(m, tier.region));
+      const routes = resourcesOf(json, 'AWS::EC2::ClientVpnRoute').map(
+        ([, r]) => r.Properties.DestinationCidrBlock,
+      );
+      expect(routes.length).toBe(reachable.size * tier.zones.length * tier.endpoints.length);
+      for (const cidr of routes) expect(reachable.has(cidr)).toBe(true);
+      const rules = resourcesOf(json, 'AWS::EC2::ClientVpnAuthorizationRule').map(
+        ([, r]) => r.Properties.TargetNetworkCidr,
+      );
+      for (const cidr of [...routes, ...rules]) {
+        expect(optimize.some((o) => overlaps(o, parseCidr(cidr)))).toBe(false);
+      }
+    }
+  });
+
+  test('client-connect handler: AWSClientVPN- prefix, alias with provisioned concurrency, wired to every endpoint', () => {
+    const { model: m, out } = get();
+    for (const tier of awsTiers(m)) {
+      const t = template(out, stackFor(m, tier.region));
+      const fns = resourcesOf(out.json.get(stackFor(m, tier.region)), 'AWS::Lambda::Function').filter(
+        ([, f]) => String(f.Properties.FunctionName ?? '').startsWith('AWSClientVPN-'),
+      );
+      expect(fns).toHaveLength(1);
+      const [fnId] = fns[0]!;
+      t.hasResourceProperties('AWS::Lambda::Alias', {
+        FunctionName: { Ref: fnId },
+        ProvisionedConcurrencyConfig: { ProvisionedConcurrentExecutions: Match.anyValue() },
+      });
+      const alias = resourcesOf(out.json.get(stackFor(m, tier.region)), 'AWS::Lambda::Alias')[0]!;
+      expect(
+        alias[1].Properties.ProvisionedConcurrencyConfig.ProvisionedConcurrentExecutions,
+      ).toBeGreaterThanOrEqual(2);
+      for (const [, r] of resourcesOf(
+        out.json.get(stackFor(m, tier.region)),
+        'AWS::EC2::ClientVpnEndpoint',
+      )) {
+        expect(r.Properties.ClientConnectOptions).toEqual({
+          Enabled: true,
+          LambdaFunctionArn: { Ref: alias[0] },
+        });
+      }
+      t.hasResourceProperties('AWS::DynamoDB::Table', {
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      });
+    }
+  });
+
+  test('connection logs and every log group: KMS-encrypted, profile retention, retained', () => {
+    const { model: m, out } = get();
+    for (const tier of awsTiers(m)) {
+      const json = out.json.get(stackFor(m, tier.region));
+      const groups = resourcesOf(json, 'AWS::Logs::LogGroup');
+      expect(groups.length).toBeGreaterThanOrEqual(2);
+      for (const [, g] of groups) {
+        expect(g.Properties.KmsKeyId).toBeDefined();
+        expect(g.Properties.RetentionInDays).toBe(m.profile.audit.logRetentionDays);
+        expect(g.DeletionPolicy).toBe('Retain');
+      }
+    }
+  });
+
+  test('alarms at 80 % and 95 % of each endpoint’s planned connections, and on authentication failures', () => {
+    const { model: m, out } = get();
+    for (const tier of awsTiers(m)) {
+      const json = out.json.get(stackFor(m, tier.region));
+      const alarms = resourcesOf(json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+      for (const e of tier.endpoints) {
+        const active = alarms
+          .filter((a) => a.MetricName === 'ActiveConnectionsCount')
+          .map((a) => a.Threshold);
+        expect(active).toEqual(
+          expect.arrayContaining([Math.floor(e.maxConnections * 0.8), Math.floor(e.maxConnections * 0.95)]),
+        );
+      }
+      expect(alarms.filter((a) => a.MetricName === 'AuthenticationFailures')).toHaveLength(
+        tier.endpoints.length,
+      );
+      expect(resourcesOf(json, 'AWS::CloudWatch::Dashboard')).toHaveLength(1);
+    }
+  });
+
+  test('certificate revocation list imported by a custom resource scoped to the endpoint', () => {
+    const { model: m, out } = get();
+    for (const tier of awsTiers(m)) {
+      const json = out.json.get(stackFor(m, tier.region));
+      const imports = resourcesOf(json, 'Custom::AWS');
+      expect(imports).toHaveLength(m.files.crl ? tier.endpoints.length : 0);
+      for (const [, r] of imports) {
+        expect(JSON.stringify(r.Properties.Create)).toContain(
+          'ImportClientVpnClientCertificateRevocationList',
+        );
+      }
+    }
+  });
+
+  test('snapshot (change detector)', () => {
+    const { model: m, out } = get();
+    for (const tier of awsTiers(m))
+      expect(out.json.get(stackFor(m, tier.region))).toMatchSnapshot(tier.region);
+  });
+});
+
+test('adding an endpoint never changes the existing endpoint’s logical IDs', () => {
+  const base = synthesized.get('iwate')!;
+  const grown = variant('iwate', (raw) => {
+    raw.target.concurrentUsers = 90000;
+    raw.populations[0].concurrentUsers = 90000;
+  });
+  const tier = awsTiers(grown)[0]!;
+  expect(tier.endpoints.length).toBeGreaterThan(awsTiers(base.model)[0]!.endpoints.length);
+  const grownOut = synthesize(grown);
+  const name = stackFor(grown, tier.region);
+  const before = Object.entries(base.out.json.get(name).Resources);
+  const after = grownOut.json.get(name).Resources;
+  for (const [id, r] of before as [string, Json][]) {
+    if (!r.Type.startsWith('AWS::EC2::ClientVpn')) continue;
+    expect(after[id]?.Type).toBe(r.Type);
+    if (r.Type === 'AWS::EC2::ClientVpnEndpoint') {
+      expect(after[id].Properties.ClientCidrBlock).toBe(r.Properties.ClientCidrBlock);
+      expect(after[id].Properties.AuthenticationOptions).toEqual(r.Properties.AuthenticationOptions);
+    }
+  }
+});
