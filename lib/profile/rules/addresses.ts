@@ -16,7 +16,7 @@ import {
 import { type IssuePath, issue, type ProfileIssue } from '../issues';
 import type { Profile } from '../schema';
 
-type RangeKind = 'client' | 'vpc' | 'hub' | 'on-premises' | 'device-pool' | 'translated';
+type RangeKind = 'client' | 'vpc' | 'hub' | 'azure-vnet' | 'on-premises' | 'device-pool' | 'translated';
 
 interface LabelledRange {
   readonly kind: RangeKind;
@@ -73,6 +73,14 @@ function collectRanges(profile: Profile): LabelledRange[] {
       });
     }
   });
+  const eds = profile.identity.entraDomainServices;
+  if (eds) {
+    ranges.push({
+      kind: 'azure-vnet',
+      cidr: parseCidr(eds.virtualNetworkCidr),
+      path: ['identity', 'entraDomainServices', 'virtualNetworkCidr'],
+    });
+  }
   return ranges;
 }
 
@@ -258,9 +266,23 @@ function checkPeeringPrefixes(profile: Profile): ProfileIssue[] {
   return found;
 }
 
+function checkDomainServicesSubnet(profile: Profile): ProfileIssue[] {
+  const eds = profile.identity.entraDomainServices;
+  if (!eds || contains(parseCidr(eds.virtualNetworkCidr), parseCidr(eds.subnetPrefix))) return [];
+  return [
+    issue(
+      ['identity', 'entraDomainServices', 'subnetPrefix'],
+      `is not inside virtualNetworkCidr (${eds.virtualNetworkCidr})`,
+      eds.subnetPrefix,
+      'pick a subnet of the virtual network, for example its first /26',
+    ),
+  ];
+}
+
 export function checkAddresses(profile: Profile): ProfileIssue[] {
   return [
     ...checkOverlaps(collectRanges(profile)),
+    ...checkDomainServicesSubnet(profile),
     ...checkTierBlocks(profile),
     ...checkNetworksInPlace(profile),
     ...checkCarrierPools(profile),

@@ -2,8 +2,9 @@
  * Rule: ExpressRoute circuits follow Microsoft's constraints (LIMITS.md, "ExpressRoute").
  * Microsoft 365 over Microsoft peering needs Premium and Microsoft's authorization, and
  * Microsoft recommends against it except in rare cases: refused without Premium, warned
- * with it.
+ * with it. Global Reach needs circuits at different peering locations and a /29 for the link.
  */
+import { parseCidr } from '../../net/cidr';
 import { EXPRESSROUTE_CIRCUITS_PER_HUB } from '../../quotas/expressroute';
 import { issue, type ProfileIssue } from '../issues';
 import type { Profile } from '../schema';
@@ -31,7 +32,7 @@ export function checkExpressRoute(profile: Profile): ProfileIssue[] {
       found.push(
         issue(
           ['expressRoute', 'circuits', i, 'microsoftPeering'],
-          'routes Microsoft 365 over ExpressRoute, which Microsoft advises against except in rare cases and which needs Microsoft\u2019s authorization',
+          'routes Microsoft 365 over ExpressRoute, which Microsoft advises against except in rare cases and which needs the Premium add-on (present) and Microsoft\u2019s authorization',
           ms.communities,
           'prefer internet breakout of the Microsoft 365 Optimize ranges; keep this only with Microsoft\u2019s written authorization',
           'warning',
@@ -40,6 +41,25 @@ export function checkExpressRoute(profile: Profile): ProfileIssue[] {
     }
   });
   profile.expressRoute.globalReach.forEach((g, i) => {
+    if (g.addressPrefix === undefined) {
+      found.push(
+        issue(
+          ['expressRoute', 'globalReach', i, 'addressPrefix'],
+          'is required: Azure links the two circuits over a /29 of your choosing (Global Reach address_prefix_ipv4)',
+          undefined,
+          'add an unused /29, for example 192.168.100.32/29, that overlaps no other range',
+        ),
+      );
+    } else if (parseCidr(g.addressPrefix).prefixLength !== 29) {
+      found.push(
+        issue(
+          ['expressRoute', 'globalReach', i, 'addressPrefix'],
+          'must be a /29 (Global Reach)',
+          g.addressPrefix,
+          'use a /29 such as 192.168.100.32/29',
+        ),
+      );
+    }
     const [a, b] = g.circuits.map((name) => circuits.find((c) => c.name === name));
     if (a && b && a.peeringLocation === b.peeringLocation) {
       found.push(
