@@ -14,12 +14,16 @@ import { routedCidrs } from '../../lib/aws/common/routing';
 import { stackName } from '../../lib/naming/stack-names';
 import type { DeploymentModel } from '../../lib/profile/load';
 import { regionShortName } from '../../lib/quotas/regions';
+import { AuditStack } from './audit-stack';
+import { CiDeployStack } from './ci-deploy-stack';
 import { NetworkStack } from './network-stack';
 import { RemoteAccessStack } from './remote-access-stack';
 
 export interface AwsStacks {
   readonly network: ReadonlyMap<string, NetworkStack>;
   readonly remoteAccess: ReadonlyMap<string, RemoteAccessStack>;
+  readonly audit: AuditStack;
+  readonly ciDeploy?: CiDeployStack;
 }
 
 export interface AwsStackOptions {
@@ -90,5 +94,27 @@ export function addAwsStacks(
       );
     }
   }
-  return { network, remoteAccess };
+  const homeRegion = plan.awsRegions[0]?.region;
+  if (!homeRegion) throw new Error('internal: AWS stacks without an AWS Region');
+  const auditName = stackName(org, environmentName, 'audit');
+  const audit = new AuditStack(app, auditName, {
+    stackName: auditName,
+    env: { account, region: homeRegion },
+    description: `Tsunagi ${org} ${environmentName}: multi-Region CloudTrail archive`,
+    model,
+    namePrefix,
+  });
+  let ciDeploy: CiDeployStack | undefined;
+  if (profile.ci) {
+    const ciName = stackName(org, environmentName, 'ci-deploy');
+    ciDeploy = new CiDeployStack(app, ciName, {
+      stackName: ciName,
+      env: { account, region: homeRegion },
+      description: `Tsunagi ${org} ${environmentName}: GitHub Actions OIDC deploy role`,
+      model,
+      namePrefix,
+      github: profile.ci.github,
+    });
+  }
+  return { network, remoteAccess, audit, ciDeploy };
 }

@@ -1,0 +1,72 @@
+/**
+ * CI deploy access: the GitHub Actions OIDC provider and a role that GitHub jobs of ONE
+ * repository, branch and environment may assume, and that can do nothing but assume the CDK
+ * bootstrap roles (deploy, file and image publishing, lookup) of the profile's Regions.
+ *
+ * All three are enforced in AWS through the `sub` claim. GitHub's default `sub` for a job
+ * bound to an environment carries no branch, so the repository must customise its OIDC
+ * subject to include the ref (once, by an administrator):
+ *   gh api -X PUT repos/<owner>/<repo>/actions/oidc/customization/sub \
+ *     -f use_default=false -f 'include_claim_keys[]=repo' -f 'include_claim_keys[]=context' \
+ *     -f 'include_claim_keys[]=ref'
+ * which yields `repo:<owner>/<repo>:environment:<env>:ref:refs/heads/<branch>`.
+ */
+import { DefaultStackSynthesizer, Duration, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+
+export const GITHUB_OIDC_ISSUER = 'token.actions.githubusercontent.com';
+const BOOTSTRAP_ROLES = ['deploy', 'file-publishing', 'image-publishing', 'lookup'] as const;
+
+export interface GithubDeployRoleProps {
+  readonly namePrefix: string;
+  readonly repository: string;
+  readonly branch: string;
+  readonly environment: string;
+  /** Regions whose bootstrap roles the job may assume. */
+  readonly regions: readonly string[];
+  /** CDK bootstrap qualifier. Default: the CDK default. */
+  readonly qualifier?: string;
+}
+
+export function githubSubject(props: Pick<GithubDeployRoleProps, 'repository' | 'branch' | 'environment'>) {
+  return `repo:${props.repository}:environment:${props.environment}:ref:refs/heads/${props.branch}`;
+}
+
+export class GithubDeployRole extends Construct {
+  readonly provider: iam.OidcProviderNative;
+  readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: GithubDeployRoleProps) {
+    super(scope, id);
+    const { account, partition } = Stack.of(this);
+    this.provider = new iam.OidcProviderNative(this, 'GithubOidc', {
+      url: `https://${GITHUB_OIDC_ISSUER}`,
+      clientIds: ['sts.amazonaws.com'],
+    });
+    this.role = new iam.Role(this, 'DeployRole', {
+      roleName: `${props.namePrefix}-github-deploy`,
+      description: `GitHub Actions ${props.repository} (${props.branch}, environment ${props.environment}): assume the CDK bootstrap roles only`,
+      maxSessionDuration: Duration.hours(1),
+      assumedBy: new iam.WebIdentityPrincipal(this.provider.oidcProviderArn, {
+        StringEquals: {
+          [`${GITHUB_OIDC_ISSUER}:aud`]: 'sts.amazonaws.com',
+          [`${GITHUB_OIDC_ISSUER}:sub`]: githubSubject(props),
+        },
+      }),
+    });
+    const qualifier = props.qualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'AssumeCdkBootstrapRolesOnly',
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        resources: props.regions.flatMap((region) =>
+          BOOTSTRAP_ROLES.map(
+            (role) =>
+              `arn:${partition}:iam::${account}:role/cdk-${qualifier}-${role}-role-${account}-${region}`,
+          ),
+        ),
+      }),
+    );
+  }
+}

@@ -1,0 +1,137 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { githubSubject } from '../../lib/aws/ci/github-deploy-role';
+import type { DeploymentModel } from '../../lib/profile/load';
+import { model, resourcesOf, type Synthesized, synthesize, template } from './support/synth';
+
+const PROFILES = ['hyogo', 'iwate'] as const;
+const out = new Map<string, { m: DeploymentModel; s: Synthesized }>();
+beforeAll(() => {
+  for (const name of PROFILES) {
+    const m = model(name);
+    out.set(name, { m, s: synthesize(m) });
+  }
+});
+
+describe.each(PROFILES)('audit (%s)', (name) => {
+  const stack = `${name}-prod-audit`;
+
+  test('home Region, termination-protected', () => {
+    const { m, s } = out.get(name)!;
+    expect(s.stacks.audit.region).toBe(m.plan.awsRegions[0]!.region);
+    expect(s.stacks.audit.terminationProtection).toBe(true);
+  });
+
+  test('multi-Region trail with log-file validation, KMS, CloudWatch Logs copy, retained', () => {
+    const { s } = out.get(name)!;
+    const t = template(s, stack);
+    t.hasResource('AWS::CloudTrail::Trail', {
+      Properties: Match.objectLike({
+        IsMultiRegionTrail: true,
+        EnableLogFileValidation: true,
+        IncludeGlobalServiceEvents: true,
+        KMSKeyId: Match.anyValue(),
+        CloudWatchLogsLogGroupArn: Match.anyValue(),
+      }),
+      DeletionPolicy: 'Retain',
+    });
+  });
+
+  test('archive bucket: KMS, versioned, public access blocked, TLS only, retention, retained', () => {
+    const { m, s } = out.get(name)!;
+    const json = s.json.get(stack);
+    const buckets = resourcesOf(json, 'AWS::S3::Bucket');
+    const archive = buckets.find(([, b]) => b.Properties.ObjectLockEnabled)!;
+    expect(archive).toBeDefined();
+    const [archiveId, b] = archive;
+    expect(b.DeletionPolicy).toBe('Retain');
+    expect(b.Properties.VersioningConfiguration.Status).toBe('Enabled');
+    expect(
+      b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault
+        .SSEAlgorithm,
+    ).toBe('aws:kms');
+    expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(b.Properties.LifecycleConfiguration.Rules[0].ExpirationInDays).toBe(
+      m.profile.audit.archiveRetentionDays,
+    );
+    expect(b.Properties.ObjectLockConfiguration.Rule.DefaultRetention.Days).toBe(
+      m.profile.audit.archiveRetentionDays,
+    );
+    const policies = resourcesOf(json, 'AWS::S3::BucketPolicy').filter(
+      ([, p]) => p.Properties.Bucket.Ref === archiveId,
+    );
+    expect(JSON.stringify(policies[0]![1].Properties.PolicyDocument)).toContain(
+      '"aws:SecureTransport":"false"',
+    );
+    for (const [, g] of resourcesOf(json, 'AWS::Logs::LogGroup')) expect(g.Properties.KmsKeyId).toBeDefined();
+    for (const [, k] of resourcesOf(json, 'AWS::KMS::Key')) {
+      expect(k.Properties.EnableKeyRotation).toBe(true);
+      expect(k.DeletionPolicy).toBe('Retain');
+    }
+  });
+
+  test('flow logs in every access Region, to an encrypted log group with the profile retention', () => {
+    const { m, s } = out.get(name)!;
+    for (const region of m.plan.awsRegions) {
+      const json = s.json.get(s.stacks.network.get(region.region)!.stackName);
+      expect(resourcesOf(json, 'AWS::EC2::FlowLog')).toHaveLength(1);
+      for (const [, g] of resourcesOf(json, 'AWS::Logs::LogGroup')) {
+        expect(g.Properties.KmsKeyId).toBeDefined();
+        expect(g.Properties.RetentionInDays).toBe(m.profile.audit.logRetentionDays);
+      }
+    }
+  });
+
+  test('snapshot (change detector)', () => {
+    expect(out.get(name)!.s.json.get(stack)).toMatchSnapshot();
+  });
+});
+
+describe.each(PROFILES)('CI deploy role (%s)', (name) => {
+  const stack = `${name}-prod-ci-deploy`;
+
+  test('OIDC provider for GitHub; role limited to repository, branch and environment', () => {
+    const { m, s } = out.get(name)!;
+    const t = template(s, stack);
+    t.hasResourceProperties('AWS::IAM::OIDCProvider', {
+      Url: 'https://token.actions.githubusercontent.com',
+      ClientIdList: ['sts.amazonaws.com'],
+    });
+    const github = m.profile.ci!.github;
+    const [, role] = resourcesOf(s.json.get(stack), 'AWS::IAM::Role')[0]!;
+    const statement = role.Properties.AssumeRolePolicyDocument.Statement[0];
+    expect(statement.Action).toBe('sts:AssumeRoleWithWebIdentity');
+    expect(statement.Condition).toEqual({
+      StringEquals: {
+        'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+        'token.actions.githubusercontent.com:sub': githubSubject(github),
+      },
+    });
+    expect(githubSubject(github)).toBe(
+      `repo:${github.repository}:environment:${github.environment}:ref:refs/heads/${github.branch}`,
+    );
+  });
+
+  test('the role can only assume the CDK bootstrap roles of the profile’s Regions', () => {
+    const { m, s } = out.get(name)!;
+    const policies = resourcesOf(s.json.get(stack), 'AWS::IAM::Policy');
+    const statements = policies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toHaveLength(1);
+    const [statement] = statements;
+    expect(statement.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    const resources = JSON.stringify(statement.Resource);
+    expect(statement.Resource).toHaveLength(4 * m.plan.awsRegions.length);
+    const account = m.profile.environments[0]!.aws!.accountId;
+    for (const region of m.plan.awsRegions) {
+      expect(resources).toContain(`cdk-hnb659fds-deploy-role-${account}-${region.region}`);
+    }
+    for (const r of statement.Resource)
+      expect(JSON.stringify(r)).toMatch(/:role\/cdk-hnb659fds-[a-z-]+-role-/);
+    expect(resources).not.toContain('"*"');
+    expect(s.stacks.ciDeploy!.terminationProtection).toBe(true);
+  });
+});
