@@ -88,3 +88,27 @@ test('a virtual network that overlaps another range is refused by validation', (
 test('snapshot', () => {
   expect(snapshotOf(identity)).toMatchSnapshot();
 });
+
+test('a managed domain outside Japan, or in a Region without a hub, is refused by validation', () => {
+  const abroad = loadVariant('iwate', (p) => {
+    p.identity.entraDomainServices = {
+      ...DOMAIN_SERVICES,
+      virtualNetworkCidr: '10.200.32.0/24',
+      subnetPrefix: '10.200.32.0/26',
+      region: 'eastus',
+    };
+  });
+  expect(abroad.ok).toBe(false);
+  if (!abroad.ok)
+    expect(abroad.issues.map((i) => i.message).join('\n')).toMatch(/not a Japanese Azure Region/);
+  const noHub = loadVariant('iwate', (p) => {
+    p.identity.entraDomainServices = {
+      ...DOMAIN_SERVICES,
+      virtualNetworkCidr: '10.200.32.0/24',
+      subnetPrefix: '10.200.32.0/26',
+      region: 'japanwest',
+    };
+  });
+  expect(noHub.ok).toBe(false);
+  if (!noHub.ok) expect(noHub.issues.map((i) => i.message).join('\n')).toMatch(/has no Virtual WAN hub/);
+});

@@ -52,5 +52,20 @@ export function checkRegions(profile: Profile): ProfileIssue[] {
   profile.expressRoute.circuits.forEach((c, i) =>
     check('azure', c.hubRegion, ['expressRoute', 'circuits', i, 'hubRegion']),
   );
+  const eds = profile.identity.entraDomainServices;
+  if (eds) {
+    const path = ['identity', 'entraDomainServices', 'region'];
+    check('azure', eds.region, path);
+    if (!profile.clouds.azure?.hubs.some((h) => h.region === eds.region)) {
+      found.push(
+        issue(
+          path,
+          'has no Virtual WAN hub (clouds.azure.hubs), so the managed domain could not be reached',
+          eds.region,
+          `use a hub Region (${(profile.clouds.azure?.hubs ?? []).map((h) => h.region).join(', ') || 'none declared'}) or add a hub there`,
+        ),
+      );
+    }
+  }
   return found;
 }
