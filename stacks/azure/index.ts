@@ -51,6 +51,12 @@ export function addAzureStacks(
     ? new IdentityStack(app, name('identity'), props)
     : undefined;
   const monitoring = new MonitoringStack(app, name('monitoring'), props);
+  // Apply order only (recorded in cdktf.out/manifest.json "dependencies"); no references.
+  remoteAccess?.addDependency(connectivity);
+  links.addDependency(connectivity);
+  identity?.addDependency(connectivity);
+  for (const earlier of [connectivity, remoteAccess, links, identity])
+    if (earlier) monitoring.addDependency(earlier);
   return {
     connectivity,
     ...(remoteAccess ? { remoteAccess } : {}),

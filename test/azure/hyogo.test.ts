@@ -3,10 +3,12 @@
  * matters (sizes from the plan, authentication, route filter communities, NAT, protection)
  * and a snapshot per stack as a change detector.
  */
+import { Testing } from 'cdktf';
 import type { AzureP2sTierPlan } from '../../lib/planner/types';
 import type { DeploymentModel } from '../../lib/profile/load';
 import { P2S_MIN_ADDRESSES_PER_POOL, p2sMinimumPools } from '../../lib/quotas/azure-virtual-wan';
 import { EXPRESSROUTE_SERVICE_COMMUNITIES } from '../../lib/quotas/expressroute';
+import { addAzureStacks } from '../../stacks/azure';
 import { loadModel } from '../support/profiles';
 import { hasResource, resources, type SynthesizedStack, snapshotOf, synthAzure } from './support';
 
@@ -431,5 +433,22 @@ describe('backend', () => {
         use_oidc: true,
       });
     }
+  });
+});
+
+describe('apply order', () => {
+  test('recorded as stack dependencies for the deploy workflow (manifest), without references', () => {
+    const app = Testing.app();
+    const s = addAzureStacks(app, model, 'prod', 'local');
+    const deps = (stack: { dependencies: { node: { id: string } }[] } | undefined) =>
+      (stack?.dependencies ?? []).map((d) => d.node.id);
+    expect(deps(s.connectivity)).toEqual([]);
+    expect(deps(s.remoteAccess)).toEqual(['hyogo-prod-connectivity']);
+    expect(deps(s.links)).toEqual(['hyogo-prod-connectivity']);
+    expect(deps(s.monitoring)).toEqual([
+      'hyogo-prod-connectivity',
+      'hyogo-prod-remote-access',
+      'hyogo-prod-links',
+    ]);
   });
 });
