@@ -410,6 +410,20 @@ const closedMobileNetwork = z
       .object({
         type: z.enum(['vpn', 'direct-connect-hosted', 'expressroute', 'data-centre']),
         at: placeRef,
+        aws: z
+          .object({
+            bgpAsn: asn.describe('ASN of the carrier\u2019s router.'),
+            gatewayIp: ipv4.optional().describe('type vpn: public IP of the carrier\u2019s VPN gateway.'),
+            connectionId: z
+              .string()
+              .regex(/^dxcon-[a-z0-9]{8}$/, { message: 'is not a Direct Connect connection ID' })
+              .optional()
+              .describe('type direct-connect-hosted: the accepted hosted connection.'),
+            vlan: z.number().int().min(1).max(4094).optional().describe('type direct-connect-hosted: VLAN.'),
+          })
+          .strict()
+          .optional()
+          .describe('The carrier peer when the landing is an AWS Region (at: aws:<region>). Default: none.'),
       })
       .strict(),
     azureVpnSite: z

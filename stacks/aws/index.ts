@@ -16,12 +16,14 @@ import type { DeploymentModel } from '../../lib/profile/load';
 import { regionShortName } from '../../lib/quotas/regions';
 import { AuditStack } from './audit-stack';
 import { CiDeployStack } from './ci-deploy-stack';
+import { LinksStack } from './links-stack';
 import { NetworkStack } from './network-stack';
 import { RemoteAccessStack } from './remote-access-stack';
 
 export interface AwsStacks {
   readonly network: ReadonlyMap<string, NetworkStack>;
   readonly remoteAccess: ReadonlyMap<string, RemoteAccessStack>;
+  readonly links: ReadonlyMap<string, LinksStack>;
   readonly audit: AuditStack;
   readonly ciDeploy?: CiDeployStack;
 }
@@ -59,6 +61,7 @@ export function addAwsStacks(
 
   const network = new Map<string, NetworkStack>();
   const remoteAccess = new Map<string, RemoteAccessStack>();
+  const links = new Map<string, LinksStack>();
   const routed = routedCidrs(profile);
   for (const regionPlan of plan.awsRegions) {
     const region = regionPlan.region;
@@ -75,6 +78,23 @@ export function addAwsStacks(
       logRetentionDays: profile.audit.logRetentionDays,
     });
     network.set(region, networkStack);
+
+    const linksName = stackName(org, environmentName, 'links', region);
+    links.set(
+      region,
+      new LinksStack(app, linksName, {
+        stackName: linksName,
+        env,
+        description: `Tsunagi ${org} ${environmentName}: Transit Gateway segments, data-centre and carrier links in ${region}`,
+        model,
+        region,
+        namePrefix: `${namePrefix}-${regionShortName(region)}`,
+        vpc: networkStack.foundation.vpc,
+        transitGatewayId: networkStack.foundation.transitGateway.attrId,
+        vpcAttachmentId: networkStack.foundation.transitGatewayAttachment.attrId,
+        logKey: networkStack.logKey.key,
+      }),
+    );
 
     const hasClientVpn = plan.tiers.some((t) => t.kind === 'aws-client-vpn' && t.region === region);
     if (hasClientVpn) {
@@ -116,5 +136,5 @@ export function addAwsStacks(
       github: profile.ci.github,
     });
   }
-  return { network, remoteAccess, audit, ciDeploy };
+  return { network, remoteAccess, links, audit, ciDeploy };
 }
