@@ -5,6 +5,7 @@
  * or SAML), and one endpoint has one configuration for every user (LIMITS.md).
  * Azure point-to-site: Entra ID needs OpenVPN; certificate and Entra ID combine.
  */
+import { P2S_USER_GROUPS_PER_GATEWAY } from '../../quotas/azure-virtual-wan';
 import { issue, type ProfileIssue } from '../issues';
 import type { Profile } from '../schema';
 
@@ -49,6 +50,32 @@ export function checkAuthentication(profile: Profile): ProfileIssue[] {
         );
       }
     });
+  }
+  const hasAzureTier = profile.accessTiers.some((t) => t.provider === 'azure');
+  if (hasAzureTier) {
+    profile.populations.forEach((p, i) => {
+      if (p.authentication.includes('directory')) {
+        found.push(
+          issue(
+            ['populations', i, 'authentication'],
+            'uses directory (AD user and password), which Azure point-to-site supports only through RADIUS, which Tsunagi does not configure',
+            p.authentication,
+            'use federated-sso (Entra ID federated with AD) and/or certificate for populations served by Azure tiers',
+          ),
+        );
+      }
+    });
+    const groups = profile.populations.filter((p) => p.accessGroup).length;
+    if (groups > P2S_USER_GROUPS_PER_GATEWAY.value) {
+      found.push(
+        issue(
+          ['populations'],
+          `defines ${groups} access groups; a point-to-site gateway takes at most ${P2S_USER_GROUPS_PER_GATEWAY.value} user groups`,
+          groups,
+          'merge populations that reach the same networks',
+        ),
+      );
+    }
   }
   profile.populations.forEach((p, i) => {
     if (new Set(p.authentication).size !== p.authentication.length) {
