@@ -16,6 +16,7 @@ import type { DeploymentModel } from '../../lib/profile/load';
 import { regionShortName } from '../../lib/quotas/regions';
 import { AuditStack } from './audit-stack';
 import { CiDeployStack } from './ci-deploy-stack';
+import { IdentityStack } from './identity-stack';
 import { LinksStack } from './links-stack';
 import { NetworkStack } from './network-stack';
 import { RemoteAccessStack } from './remote-access-stack';
@@ -24,6 +25,7 @@ export interface AwsStacks {
   readonly network: ReadonlyMap<string, NetworkStack>;
   readonly remoteAccess: ReadonlyMap<string, RemoteAccessStack>;
   readonly links: ReadonlyMap<string, LinksStack>;
+  readonly identity: ReadonlyMap<string, IdentityStack>;
   readonly audit: AuditStack;
   readonly ciDeploy?: CiDeployStack;
 }
@@ -62,6 +64,7 @@ export function addAwsStacks(
   const network = new Map<string, NetworkStack>();
   const remoteAccess = new Map<string, RemoteAccessStack>();
   const links = new Map<string, LinksStack>();
+  const identity = new Map<string, IdentityStack>();
   const routed = routedCidrs(profile);
   for (const regionPlan of plan.awsRegions) {
     const region = regionPlan.region;
@@ -96,6 +99,18 @@ export function addAwsStacks(
       }),
     );
 
+    const identityName = stackName(org, environmentName, 'identity', region);
+    const identityStack = new IdentityStack(app, identityName, {
+      stackName: identityName,
+      env,
+      description: `Tsunagi ${org} ${environmentName}: directory, DNS forwarding and forest trust in ${region}`,
+      model,
+      namePrefix: `${namePrefix}-${regionShortName(region)}`,
+      vpc: networkStack.foundation.vpc,
+      logKey: networkStack.logKey.key,
+    });
+    identity.set(region, identityStack);
+
     const hasClientVpn = plan.tiers.some((t) => t.kind === 'aws-client-vpn' && t.region === region);
     if (hasClientVpn) {
       const raName = stackName(org, environmentName, 'remote-access', region);
@@ -110,6 +125,7 @@ export function addAwsStacks(
           namePrefix: `${namePrefix}-${regionShortName(region)}`,
           vpc: networkStack.foundation.vpc,
           logKey: networkStack.logKey.key,
+          activeDirectoryId: identityStack.directory.managedAd?.ref,
         }),
       );
     }
@@ -136,5 +152,5 @@ export function addAwsStacks(
       github: profile.ci.github,
     });
   }
-  return { network, remoteAccess, links, audit, ciDeploy };
+  return { network, remoteAccess, links, identity, audit, ciDeploy };
 }

@@ -11,7 +11,6 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { encryptedLogGroup } from '../common/log-encryption-key';
-import { acknowledge } from '../common/nag';
 
 export interface AuditArchiveProps {
   readonly namePrefix: string;
@@ -66,11 +65,6 @@ export class AuditArchive extends Construct {
       lifecycleRules: [lifecycle],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    acknowledge(
-      this.accessLogs,
-      'AwsSolutions-S1',
-      'This bucket is the server-access-log target of the audit archive; logging it into itself would loop.',
-    );
 
     this.bucket = new s3.Bucket(this, 'Archive', {
       encryption: s3.BucketEncryption.KMS,

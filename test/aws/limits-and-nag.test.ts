@@ -1,0 +1,74 @@
+/**
+ * Whole-app checks: cdk-nag AwsSolutions finds nothing unacknowledged for either profile,
+ * and a profile twice the size of Hyogo's keeps every template well inside CloudFormation's
+ * limits (500 resources, 1 MB body).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { model, synthesize, variant } from './support/synth';
+
+const MAX_RESOURCES = 500; // CloudFormation quota
+const MAX_BODY_BYTES = 1_000_000; // CloudFormation quota (template body via S3)
+const MARGIN_RESOURCES = 400;
+
+describe.each(['hyogo', 'iwate'])('cdk-nag AwsSolutions (%s)', (name) => {
+  test('zero unacknowledged findings; every acknowledgement carries a reason', () => {
+    const s = synthesize(model(name), { nag: true });
+    const report = JSON.parse(readFileSync(join(s.outdir, 'validation-report.json'), 'utf8'));
+    const nag = report.pluginReports.filter((p: { pluginName: string }) =>
+      /AwsSolutions/i.test(p.pluginName),
+    );
+    for (const plugin of nag) {
+      expect(plugin.violations).toEqual([]);
+      for (const v of plugin.suppressedViolations ?? [])
+        expect(String(v.reason ?? v.acknowledgement?.reason ?? 'x')).not.toBe('');
+    }
+    for (const plugin of report.pluginReports) expect(plugin.conclusion).toBe('success');
+  });
+});
+
+test('a profile twice the size of Hyogo’s stays well inside CloudFormation limits', () => {
+  const m = variant('hyogo', (raw) => {
+    raw.target.concurrentUsers *= 2;
+    for (const p of raw.populations) p.concurrentUsers *= 2;
+    // Twice the populations, networks and data-centre devices.
+    const extraNetworks = raw.addressPlan.networks
+      .filter((n: { protected?: boolean }) => !n.protected)
+      .map((n: { name: string; cidrs: string[]; at: string }, i: number) => ({
+        name: `${n.name}-b`,
+        // Inside the hosting data centre's prefixes (10.0.0.0/12 Kobe, 10.16.0.0/12 Harima).
+        cidrs: [n.at === 'dc:dc-kobe' ? `10.${9 + i}.0.0/16` : `10.${18 + i}.0.0/16`],
+        at: n.at,
+      }));
+    raw.addressPlan.networks.push(...extraNetworks);
+    raw.populations.push(
+      ...raw.populations.map((p: { name: string; accessGroup: string; reach: string[] }) => ({
+        ...p,
+        name: `${p.name}-b`,
+        accessGroup: `${p.accessGroup}-b`,
+        reach: p.reach.map((r) => `${r}-b`),
+        concurrentUsers: 1,
+      })),
+    );
+    for (const dc of raw.dataCentres) {
+      dc.vpnDevices.push(
+        ...dc.vpnDevices.map((d: { name: string; publicIp: string }, i: number) => ({
+          name: `${d.name}-b`,
+          publicIp: d.publicIp.replace(/\d+$/, String(100 + i)),
+        })),
+      );
+    }
+    raw.accessTiers = raw.accessTiers.map((t: { clientAddressBlock: string }) => t);
+  });
+  expect(m.profile.populations.length).toBe(6);
+  const s = synthesize(m);
+  const counts: Record<string, number> = {};
+  for (const [stack, json] of s.json) {
+    const resources = Object.keys(json.Resources ?? {}).length;
+    counts[stack] = resources;
+    expect(resources).toBeLessThan(MARGIN_RESOURCES);
+    expect(resources).toBeLessThan(MAX_RESOURCES);
+    expect(Buffer.byteLength(JSON.stringify(json))).toBeLessThan(MAX_BODY_BYTES / 2);
+  }
+  expect(Object.keys(counts).length).toBeGreaterThanOrEqual(8);
+});
