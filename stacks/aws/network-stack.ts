@@ -22,8 +22,11 @@ export class NetworkStack extends Stack {
   readonly foundation: NetworkFoundation;
   readonly logKey: LogEncryptionKey;
 
+  private readonly plannedZones: readonly string[];
+
   constructor(scope: Construct, id: string, props: NetworkStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
+    this.plannedZones = props.plan.zones;
     this.logKey = new LogEncryptionKey(this, 'LogEncryption', { namePrefix: props.namePrefix });
     this.foundation = new NetworkFoundation(this, 'Foundation', {
       plan: props.plan,
@@ -34,5 +37,13 @@ export class NetworkStack extends Stack {
           ? undefined
           : { key: this.logKey.key, retentionDays: props.logRetentionDays },
     });
+  }
+
+  /**
+   * The Region's zones come from the profile, never from a context lookup: with an explicit
+   * account and Region, CDK would otherwise ask AWS (credentials) to validate the VPC's zones.
+   */
+  override get availabilityZones(): string[] {
+    return [...this.plannedZones];
   }
 }
