@@ -10,6 +10,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import type { AwsRegionNetworkPlan, SubnetPlan } from '../planner/types';
 import { encryptedLogGroup } from './common/log-encryption-key';
+import { acknowledge } from './common/nag';
 import { PlannedIpAddresses } from './planned-ip-addresses';
 import { cidrId } from './remote-access/access-policy';
 
@@ -99,6 +100,11 @@ export class NetworkFoundation extends Construct {
         trafficType: ec2.FlowLogTrafficType.ALL,
       });
     }
+    acknowledge(
+      this.vpc,
+      'CloudFormation-Validate::W3010',
+      'Availability Zones are named in the profile on purpose: the address plan pins each subnet to a zone and synth runs offline, without an availability-zones lookup.',
+    );
     Tags.of(this).add('tsunagi:component', 'network-foundation');
   }
 

@@ -19,6 +19,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { nthSubnet, parseCidr } from '../../net/cidr';
+import { acknowledge } from '../common/nag';
 import { cidrId } from '../remote-access/access-policy';
 
 export interface CarrierTranslationProps {
@@ -56,6 +57,11 @@ export class CarrierTranslation extends Construct {
         tags: [{ key: 'Name', value: `${props.name}-translation-${zone}` }],
       });
       subnet.addDependency(secondary);
+      acknowledge(
+        subnet,
+        'CloudFormation-Validate::W3010',
+        'The translation subnet sits in a zone the profile names, beside that zone’s transit subnet.',
+      );
       const nat = new ec2.CfnNatGateway(this, `Nat-${zone}`, {
         subnetId: subnet.ref,
         connectivityType: 'private',
