@@ -66,7 +66,12 @@ function checkTierRoom(models: readonly TierModel[]): ProfileIssue[] {
       const field = model.provider === 'aws' ? 'minimumEndpoints' : 'minimumScaleUnits';
       const got = model.provider === 'aws' ? model.tier.minimumEndpoints : model.tier.minimumScaleUnits;
       found.push(
-        issue(['accessTiers', i, field], `is more than the tier can hold (${model.describe(model.maxLevel)}: ${model.limitReason})`, got, 'lower the minimum, enlarge clientAddressBlock or raise the quota'),
+        issue(
+          ['accessTiers', i, field],
+          `is more than the tier can hold (${model.describe(model.maxLevel)}: ${model.limitReason})`,
+          got,
+          'lower the minimum, enlarge clientAddressBlock or raise the quota',
+        ),
       );
     }
     if (model.maxLevel >= 0 || (model.zones.length === 0 && model.provider === 'aws')) return;

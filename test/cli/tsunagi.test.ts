@@ -14,13 +14,18 @@ const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'tsunagi.cjs');
 
 function tsunagi(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CDK_VALIDATION: 'true' } });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CDK_VALIDATION: 'true' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 let scratch: string;
 beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist', 'tsunagi.js'))) throw new Error('dist/ is missing: run `node scripts/build.mjs` (npm test does)');
+  if (!existsSync(join(ROOT, 'dist', 'tsunagi.js')))
+    throw new Error('dist/ is missing: run `node scripts/build.mjs` (npm test does)');
   scratch = mkdtempSync(join(tmpdir(), 'tsunagi-cli-'));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -30,7 +35,9 @@ describe('tsunagi validate', () => {
     const { code, stdout } = tsunagi('validate', 'hyogo');
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
-    expect(stdout).toMatch(/config\/hyogo\.yaml: valid - hyogo, 90,000 concurrent users on 4 access tier\(s\), 16 failure scenario\(s\) met/);
+    expect(stdout).toMatch(
+      /config\/hyogo\.yaml: valid - hyogo, 90,000 concurrent users on 4 access tier\(s\), 16 failure scenario\(s\) met/,
+    );
   });
 
   it('exits 1 and lists every problem as path, value, rule and fix, never a stack trace', () => {
@@ -42,8 +49,12 @@ describe('tsunagi validate', () => {
     const { code, stdout, stderr } = tsunagi('validate', file);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/bad\.yaml:\d+: accessTiers\[1\]\.region: is not a Japanese AWS Region .*\(got "us-east-1"\); use ap-northeast-1 or ap-northeast-3/);
-    expect(stderr).toMatch(/bad\.yaml:\d+: populations\[0\]\.reach\[2\]: lets population prefectural-staff reach the protected segment my-number/);
+    expect(stderr).toMatch(
+      /bad\.yaml:\d+: accessTiers\[1\]\.region: is not a Japanese AWS Region .*\(got "us-east-1"\); use ap-northeast-1 or ap-northeast-3/,
+    );
+    expect(stderr).toMatch(
+      /bad\.yaml:\d+: populations\[0\]\.reach\[2\]: lets population prefectural-staff reach the protected segment my-number/,
+    );
     expect(stderr).toMatch(/invalid, \d+ problem\(s\)/);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
@@ -72,7 +83,18 @@ describe('tsunagi plan', () => {
     expect(code).toBe(0);
     const plan = JSON.parse(stdout);
     expect(plan.schemaVersion).toBe(PLAN_SCHEMA_VERSION);
-    expect(Object.keys(plan)).toEqual(['schemaVersion', 'organisation', 'target', 'tiers', 'awsRegions', 'azureHubs', 'scenarios', 'throughput', 'cost', 'notes']);
+    expect(Object.keys(plan)).toEqual([
+      'schemaVersion',
+      'organisation',
+      'target',
+      'tiers',
+      'awsRegions',
+      'azureHubs',
+      'scenarios',
+      'throughput',
+      'cost',
+      'notes',
+    ]);
   });
 
   it('rejects an unknown format', () => {

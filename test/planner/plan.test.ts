@@ -7,8 +7,10 @@ import { P2S_MIN_ADDRESSES_PER_POOL, p2sMinimumPools } from '../../lib/quotas/az
 import { HOURS_PER_MONTH, PRICES } from '../../lib/quotas/prices';
 import { loadModel, loadVariant } from '../support/profiles';
 
-const awsTier = (plan: CapacityPlan, id: string) => plan.tiers.find((t) => t.tierId === id) as AwsClientVpnTierPlan;
-const azureTier = (plan: CapacityPlan, id: string) => plan.tiers.find((t) => t.tierId === id) as AzureP2sTierPlan;
+const awsTier = (plan: CapacityPlan, id: string) =>
+  plan.tiers.find((t) => t.tierId === id) as AwsClientVpnTierPlan;
+const azureTier = (plan: CapacityPlan, id: string) =>
+  plan.tiers.find((t) => t.tierId === id) as AzureP2sTierPlan;
 
 describe('Hyogo plan (default profile)', () => {
   const { plan } = loadModel('hyogo');
@@ -18,7 +20,9 @@ describe('Hyogo plan (default profile)', () => {
   });
 
   it('keeps the full 90,000 after the loss of any one Availability Zone or Region', () => {
-    const failures = plan.scenarios.filter((s) => s.scenario.kind === 'availability-zone' || s.scenario.kind === 'region');
+    const failures = plan.scenarios.filter(
+      (s) => s.scenario.kind === 'availability-zone' || s.scenario.kind === 'region',
+    );
     expect(failures.length).toBe(3 + 3 + 3 + 4); // six AWS AZs, three Azure zones, four Regions
     for (const s of failures) {
       expect(s.required).toBe(90_000);
@@ -36,7 +40,11 @@ describe('Hyogo plan (default profile)', () => {
   it('sizes Client VPN endpoints from the quota table with a /14 per three-AZ endpoint', () => {
     const tokyo = awsTier(plan, 'aws-tokyo');
     expect(tokyo.endpoints.map((e) => e.clientCidr)).toEqual(['10.64.0.0/14']);
-    expect(tokyo.endpoints[0]!.associatedZones).toEqual(['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d']);
+    expect(tokyo.endpoints[0]!.associatedZones).toEqual([
+      'ap-northeast-1a',
+      'ap-northeast-1c',
+      'ap-northeast-1d',
+    ]);
     expect(tokyo.endpoints[0]!.maxConnections).toBe(66_500);
     expect(tokyo.endpoints[0]!.name).toBe('aws-tokyo-0');
     expect(awsTier(plan, 'aws-osaka').endpoints.map((e) => e.clientCidr)).toEqual(['10.80.0.0/14']);
@@ -46,12 +54,20 @@ describe('Hyogo plan (default profile)', () => {
     for (const tier of plan.tiers.filter((t): t is AzureP2sTierPlan => t.kind === 'azure-p2s')) {
       expect(tier.addressPools.length).toBeGreaterThanOrEqual(p2sMinimumPools(tier.scaleUnits));
       for (const pool of tier.addressPools) {
-        expect(addressCount(parseCidr(pool))).toBeGreaterThanOrEqual(BigInt(P2S_MIN_ADDRESSES_PER_POOL.value));
+        expect(addressCount(parseCidr(pool))).toBeGreaterThanOrEqual(
+          BigInt(P2S_MIN_ADDRESSES_PER_POOL.value),
+        );
       }
     }
     const east = azureTier(plan, 'azure-japaneast');
     expect(east.scaleUnits).toBe(100);
-    expect(east.addressPools).toEqual(['10.96.0.0/18', '10.96.64.0/18', '10.96.128.0/18', '10.96.192.0/18', '10.97.0.0/18']);
+    expect(east.addressPools).toEqual([
+      '10.96.0.0/18',
+      '10.96.64.0/18',
+      '10.96.128.0/18',
+      '10.96.192.0/18',
+      '10.97.0.0/18',
+    ]);
   });
 
   it('keeps half the target when a whole provider is lost', () => {
@@ -78,10 +94,17 @@ describe('Hyogo plan (default profile)', () => {
   });
 
   it('prices the fixed charges from the price table', () => {
-    const association = plan.cost.lines.find((l) => l.tierId === 'aws-tokyo' && l.unit === 'association-hour')!;
+    const association = plan.cost.lines.find(
+      (l) => l.tierId === 'aws-tokyo' && l.unit === 'association-hour',
+    )!;
     expect(association.quantity).toBe(3 * HOURS_PER_MONTH);
-    expect(association.monthlyUsd).toBeCloseTo(3 * HOURS_PER_MONTH * PRICES.clientVpnAssociationHour.value, 2);
-    const scaleUnits = plan.cost.lines.find((l) => l.tierId === 'azure-japaneast' && l.unit === 'scale-unit-hour')!;
+    expect(association.monthlyUsd).toBeCloseTo(
+      3 * HOURS_PER_MONTH * PRICES.clientVpnAssociationHour.value,
+      2,
+    );
+    const scaleUnits = plan.cost.lines.find(
+      (l) => l.tierId === 'azure-japaneast' && l.unit === 'scale-unit-hour',
+    )!;
     expect(scaleUnits.monthlyUsd).toBeCloseTo(100 * HOURS_PER_MONTH * PRICES.p2sScaleUnitHour.value, 2);
     const sum = plan.cost.lines.reduce((total, l) => total + l.monthlyUsd, 0);
     expect(plan.cost.monthlyUsd).toBeCloseTo(sum, 1);
@@ -102,7 +125,9 @@ describe('Iwate plan', () => {
     for (const s of plan.scenarios.filter((x) => x.verdict !== 'not-required')) {
       expect(s.capacity).toBeGreaterThanOrEqual(s.required);
     }
-    expect(plan.scenarios.filter((s) => s.scenario.kind === 'provider').map((s) => s.required)).toEqual([6_000, 6_000]);
+    expect(plan.scenarios.filter((s) => s.scenario.kind === 'provider').map((s) => s.required)).toEqual([
+      6_000, 6_000,
+    ]);
   });
 
   it('sizes the point-to-site gateway past throughput, not only connections', () => {
@@ -110,7 +135,9 @@ describe('Iwate plan', () => {
     // is 5,500 users, short of 6,000 when AWS is lost. 40 scale units carry it.
     const east = azureTier(plan, 'azure-japaneast');
     expect(east.scaleUnits).toBe(40);
-    const awsLoss = plan.scenarios.find((s) => s.scenario.kind === 'provider' && s.scenario.provider === 'aws')!;
+    const awsLoss = plan.scenarios.find(
+      (s) => s.scenario.kind === 'provider' && s.scenario.provider === 'aws',
+    )!;
     expect(awsLoss.capacity).toBeGreaterThanOrEqual(6_000);
   });
 });
@@ -118,13 +145,18 @@ describe('Iwate plan', () => {
 describe('planner rules', () => {
   it('models an AZ loss as one association fewer on every Client VPN endpoint', () => {
     const { plan } = loadModel('hyogo');
-    const az = plan.scenarios.find((s) => s.scenario.kind === 'availability-zone' && s.scenario.zone === 'ap-northeast-1a')!;
+    const az = plan.scenarios.find(
+      (s) => s.scenario.kind === 'availability-zone' && s.scenario.zone === 'ap-northeast-1a',
+    )!;
     const tokyo = az.byTier.find((t) => t.tierId === 'aws-tokyo')!;
     expect(tokyo.connections).toBe(clientVpnConnections(2));
   });
 
   it('sizes a two-AZ endpoint at /15 and a one-AZ endpoint at /18', () => {
-    const two = loadModel('iwate', (p) => (p.clouds.aws.regions[0].availabilityZones = ['ap-northeast-1a', 'ap-northeast-1c']));
+    const two = loadModel(
+      'iwate',
+      (p) => (p.clouds.aws.regions[0].availabilityZones = ['ap-northeast-1a', 'ap-northeast-1c']),
+    );
     expect(awsTier(two.plan, 'aws-tokyo').endpoints[0]!.clientCidr).toBe('10.224.0.0/15');
     const one = loadModel('iwate', (p) => {
       p.clouds.aws.regions[0].availabilityZones = ['ap-northeast-1a'];
@@ -140,7 +172,11 @@ describe('planner rules', () => {
     });
     const tokyo = awsTier(plan, 'aws-tokyo');
     // 99,000 nominal and 90,000 after an AZ loss (36,500 per degraded endpoint): 3 endpoints.
-    expect(tokyo.endpoints.map((e) => e.clientCidr)).toEqual(['10.64.0.0/14', '10.68.0.0/14', '10.72.0.0/14']);
+    expect(tokyo.endpoints.map((e) => e.clientCidr)).toEqual([
+      '10.64.0.0/14',
+      '10.68.0.0/14',
+      '10.72.0.0/14',
+    ]);
   });
 
   it('honours a raised endpoint quota and says so', () => {
@@ -151,7 +187,9 @@ describe('planner rules', () => {
       p.target.concurrentUsers = 250_000;
       p.populations[1].concurrentUsers = 212_400;
       p.resilience = [];
-      p.quotaOverrides = { clientVpnEndpointsPerRegion: { value: 8, reference: 'AWS support case 1234567890' } };
+      p.quotaOverrides = {
+        clientVpnEndpointsPerRegion: { value: 8, reference: 'AWS support case 1234567890' },
+      };
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -172,8 +210,12 @@ describe('planner rules', () => {
     const result = loadVariant('hyogo', (p) => (p.target.peakMbpsPerUser = 80));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.model.warnings.map((w) => w.message).join('\n')).toMatch(/50 Mbps per-connection baseline of aws-tokyo/);
-    expect(result.model.plan.throughput.find((t) => t.tierId === 'aws-tokyo')?.verdict).toBe('per-connection-limited');
+    expect(result.model.warnings.map((w) => w.message).join('\n')).toMatch(
+      /50 Mbps per-connection baseline of aws-tokyo/,
+    );
+    expect(result.model.plan.throughput.find((t) => t.tierId === 'aws-tokyo')?.verdict).toBe(
+      'per-connection-limited',
+    );
   });
 
   it('is a pure function of the profile', () => {

@@ -42,13 +42,20 @@ const shapeArb: fc.Arbitrary<Shape> = fc.record({
   target: fc.integer({ min: 500, max: 250_000 }),
   headroom: fc.integer({ min: 0, max: 50 }),
   keep: fc.record(
-    { az: fc.integer({ min: 0, max: 100 }), region: fc.integer({ min: 0, max: 100 }), provider: fc.integer({ min: 0, max: 100 }) },
+    {
+      az: fc.integer({ min: 0, max: 100 }),
+      region: fc.integer({ min: 0, max: 100 }),
+      provider: fc.integer({ min: 0, max: 100 }),
+    },
     { requiredKeys: [] },
   ),
   mbps: fc.double({ min: 0.2, max: 2, noNaN: true }),
 });
 
-function buildProfile(shape: Shape, overrides: { target?: number; tiers?: readonly boolean[]; minimums?: CapacityPlan } = {}): Profile {
+function buildProfile(
+  shape: Shape,
+  overrides: { target?: number; tiers?: readonly boolean[]; minimums?: CapacityPlan } = {},
+): Profile {
   const p: MutableProfile = structuredClone(BASE);
   const awsZones = [
     ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'].slice(0, shape.awsZones[0]),
@@ -125,7 +132,9 @@ describe('planner properties', () => {
             for (const pool of tier.addressPools) {
               const cidr = parseCidr(pool);
               expect(contains(block, cidr)).toBe(true);
-              expect(cidr.last - cidr.first + 1n).toBeGreaterThanOrEqual(BigInt(P2S_MIN_ADDRESSES_PER_POOL.value));
+              expect(cidr.last - cidr.first + 1n).toBeGreaterThanOrEqual(
+                BigInt(P2S_MIN_ADDRESSES_PER_POOL.value),
+              );
             }
           }
         }
@@ -174,7 +183,9 @@ describe('planner properties', () => {
           provider: shape.keep.provider ?? 0,
         };
         const short = enumerateScenarios(models).some(
-          (s) => keep[s.kind]! > 0 && scenarioCapacity(models, max, s) < requiredConnections(shape.target, keep[s.kind]!),
+          (s) =>
+            keep[s.kind]! > 0 &&
+            scenarioCapacity(models, max, s) < requiredConnections(shape.target, keep[s.kind]!),
         );
         expect(short).toBe(true);
       }),
@@ -190,7 +201,9 @@ describe('planner properties', () => {
         if (!before.ok || !after.ok) return;
         const afterPools = pools(after.plan);
         for (const [key, cidr] of pools(before.plan)) expect(afterPools.get(key)).toBe(cidr);
-        before.plan.tiers.forEach((tier, i) => expect(size(after.plan.tiers[i]!)).toBeGreaterThanOrEqual(size(tier)));
+        before.plan.tiers.forEach((tier, i) =>
+          expect(size(after.plan.tiers[i]!)).toBeGreaterThanOrEqual(size(tier)),
+        );
       }),
       RUNS,
     );

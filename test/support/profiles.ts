@@ -23,8 +23,12 @@ export function loadVariant(base: 'hyogo' | 'iwate', mutate: (profile: MutablePr
   return loadProfileText(stringify(profile), `${base}-variant.yaml`, CONFIG_DIR);
 }
 
-export function loadModel(base: 'hyogo' | 'iwate', mutate: (profile: MutableProfile) => void = () => {}): DeploymentModel {
+export function loadModel(
+  base: 'hyogo' | 'iwate',
+  mutate: (profile: MutableProfile) => void = () => {},
+): DeploymentModel {
   const result = loadVariant(base, mutate);
-  if (!result.ok) throw new Error(`fixture ${base} is invalid:\n${result.issues.map((i) => i.message).join('\n')}`);
+  if (!result.ok)
+    throw new Error(`fixture ${base} is invalid:\n${result.issues.map((i) => i.message).join('\n')}`);
   return result.model;
 }

@@ -56,7 +56,7 @@ export class CarrierTranslation extends Construct {
         cidrBlock: cidr.text,
         tags: [{ key: 'Name', value: `${props.name}-translation-${zone}` }],
       });
-      subnet.addDependency(secondary);
+      subnet.addResourceDependency(secondary);
       acknowledge(
         subnet,
         'CloudFormation-Validate::W3010',
