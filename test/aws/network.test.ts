@@ -3,6 +3,7 @@
  * subnets in the profile's zones, nothing reaches the internet, and the Transit Gateway is
  * segmented by default.
  */
+import type { Stack } from 'aws-cdk-lib';
 import { stackName } from '../../lib/naming/stack-names';
 import type { DeploymentModel } from '../../lib/profile/load';
 import { type Json, model, resourcesOf, type Synthesized, synthesize } from './support/synth';
@@ -15,13 +16,15 @@ describe.each(['hyogo', 'iwate'])('network stacks of %s', (name) => {
     s = synthesize(m);
   });
   const stackOf = (region: string) =>
-    s.json.get(stackName(m.profile.organisation.id, m.profile.environments[0]!.name, 'network', region)) as Json;
+    s.json.get(
+      stackName(m.profile.organisation.id, m.profile.environments[0]!.name, 'network', region),
+    ) as Json;
 
   it('has one network stack per AWS Region of the plan, termination-protected', () => {
     for (const region of m.plan.awsRegions) {
       const stack = s.app.node.findChild(
         stackName(m.profile.organisation.id, m.profile.environments[0]!.name, 'network', region.region),
-      ) as { terminationProtection?: boolean; region: string };
+      ) as Stack;
       expect(stack.terminationProtection).toBe(true);
       expect(stack.region).toBe(region.region);
     }
@@ -68,7 +71,9 @@ describe.each(['hyogo', 'iwate'])('network stacks of %s', (name) => {
       const [[, attachment]] = resourcesOf(json, 'AWS::EC2::TransitGatewayVpcAttachment') as [[string, Json]];
       expect(attachment.Properties.TransitGatewayId).toEqual({ 'Fn::GetAtt': [tgwId, 'Id'] });
       const transitIds = resourcesOf(json, 'AWS::EC2::Subnet')
-        .filter(([, r]) => region.subnets.some((p) => p.role === 'transit' && p.cidr === r.Properties.CidrBlock))
+        .filter(([, r]) =>
+          region.subnets.some((p) => p.role === 'transit' && p.cidr === r.Properties.CidrBlock),
+        )
         .map(([id]) => ({ Ref: id }));
       expect(attachment.Properties.SubnetIds).toEqual(expect.arrayContaining(transitIds));
       expect(attachment.Properties.SubnetIds).toHaveLength(region.zones.length);
