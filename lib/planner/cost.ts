@@ -74,7 +74,7 @@ export function estimateCost(profile: Profile, tiers: readonly TierPlan[]): Cost
     lines,
     assumptions: [
       `${HOURS_PER_MONTH} hours in a month for fixed charges`,
-      `${profile.target.concurrentUsers} peak users, ${averageConcurrencyPercent} % of them connected on average during ${connectedHoursPerMonth} h a month (costAssumptions): ${Math.round(connectionHours)} connection-hours`,
+      `${profile.target.concurrentUsers.toLocaleString('en-US')} peak users, ${averageConcurrencyPercent} % of them connected on average during ${connectedHoursPerMonth} h a month (costAssumptions): ${Math.round(connectionHours).toLocaleString('en-US')} connection-hours`,
       'connections spread over the tiers in proportion to their nominal capacity',
       'prices: LIMITS.md (Client VPN ap-northeast-1 from secondary sources; Virtual WAN figures are Microsoft examples); excludes data transfer, ExpressRoute, Direct Connect, logging and tax',
     ],

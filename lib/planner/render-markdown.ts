@@ -2,6 +2,7 @@
 import type { CapacityPlan, TierPlan } from './types';
 
 const n = (value: number) => value.toLocaleString('en-US');
+const unitPrice = (value: number) => `USD ${value.toLocaleString('en-US', { maximumFractionDigits: 4 })}`;
 const usd = (value: number) =>
   `USD ${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
@@ -97,7 +98,7 @@ export function renderPlanMarkdown(plan: CapacityPlan): string {
   );
   for (const c of plan.cost.lines) {
     lines.push(
-      `| ${c.tierId} | ${c.item} | ${n(c.quantity)} ${c.unit} | ${usd(c.unitPriceUsd)} | ${usd(c.monthlyUsd)} |`,
+      `| ${c.tierId} | ${c.item} | ${n(c.quantity)} ${c.unit} | ${unitPrice(c.unitPriceUsd)} | ${usd(c.monthlyUsd)} |`,
     );
   }
   lines.push('', 'Assumptions:', ...plan.cost.assumptions.map((a) => `- ${a}`));
