@@ -53,6 +53,16 @@ const ipv4 = z
   )
   .describe('IPv4 address.');
 
+const acmCertificateArn = z
+  .string()
+  .regex(
+    /^arn:aws:acm:/,
+    rule(
+      'is not an ACM certificate ARN',
+      'import the certificate into ACM in that Region and copy its ARN (arn:aws:acm:...)',
+    ),
+  );
+
 const asn = z
   .number()
   .int()
@@ -508,18 +518,7 @@ const identity = z
             name: identifier,
             certificateFile: z.string().min(1).describe('PEM root certificate, relative to the profile.'),
             awsCertificateArns: z
-              .record(
-                z.string(),
-                z
-                  .string()
-                  .regex(
-                    /^arn:aws:acm:/,
-                    rule(
-                      'is not an ACM certificate ARN',
-                      'import the certificate into ACM in that Region and copy its ARN (arn:aws:acm:...)',
-                    ),
-                  ),
-              )
+              .record(z.string(), acmCertificateArn)
               .default({})
               .describe('The CA imported into ACM, per AWS Region (Client VPN mutual TLS). Default: none.'),
           })
@@ -527,18 +526,7 @@ const identity = z
       )
       .min(1),
     serverCertificateArns: z
-      .record(
-        z.string(),
-        z
-          .string()
-          .regex(
-            /^arn:aws:acm:/,
-            rule(
-              'is not an ACM certificate ARN',
-              'import the certificate into ACM in that Region and copy its ARN (arn:aws:acm:...)',
-            ),
-          ),
-      )
+      .record(z.string(), acmCertificateArn)
       .default({})
       .describe('ACM server certificate per AWS Region (Client VPN requires one).'),
     deviceRevocation: z

@@ -1,6 +1,6 @@
 import type { DeploymentModel } from '../../lib/profile/load';
 import { regionShortName } from '../../lib/quotas/regions';
-import { model, resourcesOf, type Synthesized, synthesize } from './support/synth';
+import { type Json, model, resourcesOf, type Synthesized, synthesize } from './support/synth';
 
 const PROFILES = ['hyogo', 'iwate'] as const;
 const out = new Map<string, { m: DeploymentModel; s: Synthesized }>();
@@ -18,10 +18,10 @@ describe.each(PROFILES)('identity (%s)', (name) => {
     const { m, s } = out.get(name)!;
     for (const region of m.plan.awsRegions) {
       const json = s.json.get(stackOf(m, region.region));
-      const [[, endpoint]] = resourcesOf(json, 'AWS::Route53Resolver::ResolverEndpoint') as [[string, any]];
+      const [[, endpoint]] = resourcesOf(json, 'AWS::Route53Resolver::ResolverEndpoint') as [[string, Json]];
       expect(endpoint.Properties.Direction).toBe('OUTBOUND');
       expect(endpoint.Properties.IpAddresses.length).toBeGreaterThanOrEqual(2);
-      const [[, rule]] = resourcesOf(json, 'AWS::Route53Resolver::ResolverRule') as [[string, any]];
+      const [[, rule]] = resourcesOf(json, 'AWS::Route53Resolver::ResolverRule') as [[string, Json]];
       expect(rule.Properties.DomainName).toBe(m.profile.identity.domain.name);
       expect(rule.Properties.TargetIps.map((t: { Ip: string }) => t.Ip)).toEqual(
         m.profile.identity.domain.dnsServers,

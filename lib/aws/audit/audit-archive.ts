@@ -4,13 +4,12 @@
  * blocked, Object Lock (governance) and the profile's archive retention, plus a copy in an
  * encrypted CloudWatch Logs group. Everything is retained on stack deletion.
  */
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { encryptedLogGroup } from '../common/log-encryption-key';
+import { allowCloudWatchLogs, encryptedLogGroup } from '../common/log-encryption-key';
 
 export interface AuditArchiveProps {
   readonly namePrefix: string;
@@ -28,26 +27,13 @@ export class AuditArchive extends Construct {
 
   constructor(scope: Construct, id: string, props: AuditArchiveProps) {
     super(scope, id);
-    const { region, account, partition } = Stack.of(this);
     this.key = new kms.Key(this, 'Key', {
       alias: `alias/${props.namePrefix}-audit`,
       description: `${props.namePrefix}: CloudTrail archive and its log group`,
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'CloudWatchLogsOfThisAccount',
-        principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        conditions: {
-          ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:*`,
-          },
-        },
-      }),
-    );
+    allowCloudWatchLogs(this.key);
 
     const lifecycle: s3.LifecycleRule = {
       id: 'archive-retention',

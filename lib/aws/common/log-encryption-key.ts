@@ -20,27 +20,14 @@ export class LogEncryptionKey extends Construct {
 
   constructor(scope: Construct, id: string, props: LogEncryptionKeyProps) {
     super(scope, id);
-    const { region, account, partition } = Stack.of(this);
+    const { account } = Stack.of(this);
     this.key = new kms.Key(this, 'Key', {
       alias: `alias/${props.namePrefix}-logs`,
       description: `${props.namePrefix}: CloudWatch Logs, flow logs and alarm notifications`,
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // CloudWatch Logs may use the key only for log groups of this account and Region.
-    this.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'CloudWatchLogsOfThisAccount',
-        principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        conditions: {
-          ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:*`,
-          },
-        },
-      }),
-    );
+    allowCloudWatchLogs(this.key);
     // CloudWatch alarms publish to the encrypted alarm topic.
     this.key.addToResourcePolicy(
       new iam.PolicyStatement({
@@ -52,6 +39,24 @@ export class LogEncryptionKey extends Construct {
       }),
     );
   }
+}
+
+/** Lets CloudWatch Logs use `key`, only for log groups of this account and Region. */
+export function allowCloudWatchLogs(key: kms.Key): void {
+  const { region, account, partition } = Stack.of(key);
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'CloudWatchLogsOfThisAccount',
+      principals: [new iam.ServicePrincipal(`logs.${region}.amazonaws.com`)],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: {
+        ArnLike: {
+          'kms:EncryptionContext:aws:logs:arn': `arn:${partition}:logs:${region}:${account}:log-group:*`,
+        },
+      },
+    }),
+  );
 }
 
 /** A log group encrypted with the Region's key, with the profile's retention, retained on deletion. */
