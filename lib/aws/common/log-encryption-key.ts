@@ -59,6 +59,16 @@ export function allowCloudWatchLogs(key: kms.Key): void {
   );
 }
 
+/** Lets a Lambda role write the streams of its own log group, and nothing else in Logs. */
+export function allowWritingToLogGroup(role: iam.IRole, logGroup: logs.ILogGroup): void {
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      resources: [logGroup.logGroupArn],
+    }),
+  );
+}
+
 /** A log group encrypted with the Region's key, with the profile's retention, retained on deletion. */
 export function encryptedLogGroup(
   scope: Construct,

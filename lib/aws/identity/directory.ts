@@ -18,7 +18,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { Profile } from '../../profile/schema';
 import { HANDLER_RUNTIME, handlerCode } from '../common/handler-code';
-import { encryptedLogGroup } from '../common/log-encryption-key';
+import { allowWritingToLogGroup, encryptedLogGroup } from '../common/log-encryption-key';
 import { acknowledge } from '../common/nag';
 
 const TRUST_DIRECTIONS = {
@@ -132,12 +132,7 @@ export class Directory extends Construct {
         resources: [directoryArn],
       }),
     );
-    role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [logGroup.logGroupArn],
-      }),
-    );
+    allowWritingToLogGroup(role, logGroup);
     acknowledge(
       role,
       'AwsSolutions-IAM5',

@@ -11,7 +11,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { HANDLER_RUNTIME, handlerCode } from '../common/handler-code';
-import { encryptedLogGroup } from '../common/log-encryption-key';
+import { allowWritingToLogGroup, encryptedLogGroup } from '../common/log-encryption-key';
 import { acknowledge } from '../common/nag';
 
 /** Client VPN invokes only functions whose name starts with this (LIMITS.md, client connect handler). */
@@ -69,12 +69,7 @@ export class ClientConnectHandler extends Construct {
     role.addToPolicy(
       new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [this.table.tableArn] }),
     );
-    role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [logGroup.logGroupArn],
-      }),
-    );
+    allowWritingToLogGroup(role, logGroup);
     acknowledge(
       role,
       'AwsSolutions-IAM5',
