@@ -5,8 +5,13 @@
 import { nthSubnet, parseCidr } from '../net/cidr';
 import { issue, type ProfileIssue } from '../profile/issues';
 import type { Profile } from '../profile/schema';
-import { CLIENT_VPN_CONNECTIONS_BY_ASSOCIATIONS } from '../quotas/aws-client-vpn';
-import { p2sMinimumPools } from '../quotas/azure-virtual-wan';
+import { clientVpnConnections } from '../quotas/aws-client-vpn';
+import {
+  P2S_CONNECTIONS_PER_INSTANCE,
+  P2S_MIN_ADDRESSES_PER_POOL,
+  P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS,
+  p2sMinimumPools,
+} from '../quotas/azure-virtual-wan';
 import { estimateCost } from './cost';
 import { layoutVpcSubnets, MAX_ZONES_PER_VPC, VPC_MIN_PREFIX } from './network-layout';
 import { enumerateScenarios, scenarioLabel } from './scenarios';
@@ -78,7 +83,7 @@ function checkTierRoom(models: readonly TierModel[]): ProfileIssue[] {
     const path = ['accessTiers', i, 'clientAddressBlock'];
     if (model.provider === 'aws') {
       const prefix = clientVpnCidrPrefix(model.zones.length);
-      const connections = CLIENT_VPN_CONNECTIONS_BY_ASSOCIATIONS.value[model.zones.length] ?? 0;
+      const connections = clientVpnConnections(model.zones.length);
       found.push(
         issue(
           path,
@@ -91,7 +96,7 @@ function checkTierRoom(models: readonly TierModel[]): ProfileIssue[] {
       found.push(
         issue(
           path,
-          `is too small for one Virtual WAN client address pool of /${P2S_POOL_PREFIX} (at least 10,000 addresses)`,
+          `is too small for one Virtual WAN client address pool of /${P2S_POOL_PREFIX} (at least ${P2S_MIN_ADDRESSES_PER_POOL.value.toLocaleString('en-US')} addresses)`,
           model.tier.clientAddressBlock,
           `use a /${P2S_POOL_PREFIX - 4} or larger block (16 pools, enough for 200 scale units)`,
         ),
@@ -137,7 +142,7 @@ function tierPlans(models: readonly TierModel[], levels: readonly number[]): Tie
     const { tier } = model;
     if (tier.provider === 'aws') {
       const prefix = clientVpnCidrPrefix(model.zones.length);
-      const perEndpoint = CLIENT_VPN_CONNECTIONS_BY_ASSOCIATIONS.value[model.zones.length] ?? 0;
+      const perEndpoint = clientVpnConnections(model.zones.length);
       const endpoints = Array.from({ length: level + 1 }, (_, index) => ({
         index,
         name: `${tier.id}-${index}`,
@@ -272,7 +277,7 @@ export function planCapacity(profile: Profile): PlanOutcome {
     );
   const notes = [
     'Client VPN: an endpoint that loses an Availability Zone keeps the connection quota of one association fewer.',
-    'Virtual WAN point-to-site: gateway instances spread evenly over the hub zones; a zone loss removes ceil(instances / zones); from 40 scale units each remaining instance takes at most 10,000 connections.',
+    `Virtual WAN point-to-site: gateway instances spread evenly over the hub zones; a zone loss removes ceil(instances / zones); from ${P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS.value} scale units each remaining instance takes at most ${P2S_CONNECTIONS_PER_INSTANCE.value.toLocaleString('en-US')} connections.`,
     'Client pools are carved by index from each tier\u2019s clientAddressBlock, so growth appends pools and never moves one.',
   ];
   const override = profile.quotaOverrides.clientVpnEndpointsPerRegion;

@@ -21,6 +21,7 @@ import {
 import {
   P2S_CONNECTIONS_PER_INSTANCE,
   P2S_MIN_ADDRESSES_PER_POOL,
+  P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS,
   P2S_SCALE_UNITS,
   P2S_USERS_PER_HUB,
   type P2sScaleUnitRow,
@@ -151,7 +152,7 @@ export function azureP2sModel(
       if (effect.kind === 'zone-lost') remaining -= Math.ceil(row.gatewayInstances / zones.length);
       const share = remaining / row.gatewayInstances;
       const byConnections =
-        row.scaleUnits >= 40
+        row.scaleUnits >= P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS.value
           ? Math.min(row.connections, remaining * P2S_CONNECTIONS_PER_INSTANCE.value)
           : Math.floor(row.connections * share);
       const byThroughput = Math.floor((row.aggregateMbps * share) / averageMbpsPerUser);

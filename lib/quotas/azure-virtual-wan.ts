@@ -49,6 +49,9 @@ export const P2S_USERS_PER_HUB: Sourced<number> = { value: 100_000, source: FAQ 
 /** At 40 scale units and above, one gateway instance takes at most this many connections. */
 export const P2S_CONNECTIONS_PER_INSTANCE: Sourced<number> = { value: 10_000, source: POOLS };
 
+/** Scale units from which the per-instance connection limit above applies. */
+export const P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS: Sourced<number> = { value: 40, source: POOLS };
+
 /** Every client address pool should hold at least this many RFC 1918 addresses. */
 export const P2S_MIN_ADDRESSES_PER_POOL: Sourced<number> = { value: 10_000, source: POOLS };
 

@@ -12,19 +12,19 @@ export const CONFIG_DIR = join(__dirname, '..', '..', 'config');
 // biome-ignore lint/suspicious/noExplicitAny: test mutations address arbitrary profile fields
 export type MutableProfile = any;
 
-export function profileObject(name: 'hyogo' | 'iwate'): MutableProfile {
+export function profileObject(name: string): MutableProfile {
   return parse(readFileSync(join(CONFIG_DIR, `${name}.yaml`), 'utf8'));
 }
 
 /** Loads a variant of a committed profile; `mutate` edits the parsed YAML in place. */
-export function loadVariant(base: 'hyogo' | 'iwate', mutate: (profile: MutableProfile) => void): LoadResult {
+export function loadVariant(base: string, mutate: (profile: MutableProfile) => void): LoadResult {
   const profile = profileObject(base);
   mutate(profile);
   return loadProfileText(stringify(profile), `${base}-variant.yaml`, CONFIG_DIR);
 }
 
 export function loadModel(
-  base: 'hyogo' | 'iwate',
+  base: string,
   mutate: (profile: MutableProfile) => void = () => {},
 ): DeploymentModel {
   const result = loadVariant(base, mutate);

@@ -1,32 +1,23 @@
 /** Test support: load a profile (or a variant of one), synthesize the AWS stacks once. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { parse, stringify } from 'yaml';
 import { readToolContext } from '../../../lib/cli/selection';
-import { type DeploymentModel, loadProfile, loadProfileText } from '../../../lib/profile/load';
-import { projectRoot } from '../../../lib/profile/project-root';
+import type { DeploymentModel } from '../../../lib/profile/load';
 import { type AwsStackOptions, type AwsStacks, addAwsStacks } from '../../../stacks/aws';
+import { loadModel } from '../../support/profiles';
 
 /** Synthesized CloudFormation JSON: tests read it as plain data. */
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation template JSON is untyped data in tests
 export type Json = any;
 
+/** A committed profile, loaded and planned (test/support/profiles.ts). */
 export function model(name: string): DeploymentModel {
-  const result = loadProfile(name);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.issues, null, 2)}`);
-  return result.model;
+  return loadModel(name);
 }
 
 /** A profile built from config/<base>.yaml with `edit` applied to its parsed YAML. */
 export function variant(base: string, edit: (raw: Json) => void): DeploymentModel {
-  const dir = join(projectRoot(), 'config');
-  const raw = parse(readFileSync(join(dir, `${base}.yaml`), 'utf8'));
-  edit(raw);
-  const result = loadProfileText(stringify(raw), `${base}-variant.yaml`, dir);
-  if (!result.ok) throw new Error(`variant of ${base}: ${JSON.stringify(result.issues, null, 2)}`);
-  return result.model;
+  return loadModel(base, edit);
 }
 
 export interface Synthesized {
