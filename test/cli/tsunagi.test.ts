@@ -129,7 +129,7 @@ describe('tsunagi synth', () => {
   it('writes nothing for an invalid profile and exits 1', () => {
     const profile = profileObject('hyogo');
     profile.target.concurrentUsers = 'ninety thousand';
-    const file = join(CONFIG_DIR, '..', 'test', 'cli', '.invalid-profile.yaml');
+    const file = join(CONFIG_DIR, '..', '..', 'cli', '.invalid-profile.yaml');
     writeFileSync(file, stringify(profile));
     const out = join(scratch, 'bad-synth');
     try {

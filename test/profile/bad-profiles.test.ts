@@ -437,7 +437,7 @@ describe('profile errors beyond single fields', () => {
     const result = loadVariant(
       'iwate',
       (p) =>
-        (p.identity.certificateAuthorities[0].certificateFile = '../test/profile/fixtures/ca-with-key.pem'),
+        (p.identity.certificateAuthorities[0].certificateFile = '../../profile/fixtures/ca-with-key.pem'),
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;

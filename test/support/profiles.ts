@@ -1,13 +1,14 @@
 /**
- * Profile fixtures for tests: the committed profiles, and variants of them built by
- * mutating the parsed YAML (so a test states only what it changes).
+ * Profile fixtures for tests: copies of the shipped profiles under test/fixtures/profiles/
+ * (so a prefecture's edit of config/*.yaml never breaks `npm test`), and variants of them
+ * built by mutating the parsed YAML (so a test states only what it changes).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { type DeploymentModel, type LoadResult, loadProfileText } from '../../lib/profile/load';
 
-export const CONFIG_DIR = join(__dirname, '..', '..', 'config');
+export const CONFIG_DIR = join(__dirname, '..', 'fixtures', 'profiles');
 
 // biome-ignore lint/suspicious/noExplicitAny: test mutations address arbitrary profile fields
 export type MutableProfile = any;
