@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { DEFAULT_PROFILE } from '../lib/cli/selection';
 import { synthesize } from '../lib/cli/synth';
+import { planDeployment } from '../lib/planner/deployment';
 import { renderPlanMarkdown } from '../lib/planner/render-markdown';
 import { formatIssue } from '../lib/profile/issues';
 import { profileJsonSchema } from '../lib/profile/json-schema';
@@ -23,7 +24,7 @@ program
   )
   .argument('[profile]', 'profile name in config/ or path to a YAML file', DEFAULT_PROFILE)
   .action((profile: string) => {
-    const result = loadProfile(profile);
+    const result = planDeployment(loadProfile(profile));
     if (!result.ok) {
       const errors = result.issues.filter((i) => i.severity === 'error').length;
       console.error(result.issues.map((i) => formatIssue(i, result.file)).join('\n'));
@@ -48,7 +49,7 @@ program
   .option('-p, --profile <profile>', 'profile name in config/ or path to a YAML file', DEFAULT_PROFILE)
   .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'))
   .action((options: { profile: string; format: 'md' | 'json' }) => {
-    const result = loadProfile(options.profile);
+    const result = planDeployment(loadProfile(options.profile));
     if (!result.ok) {
       console.error(result.issues.map((i) => formatIssue(i, result.file)).join('\n'));
       process.exitCode = 1;
@@ -87,7 +88,7 @@ program
       output?: string;
     }) => {
       const started = performance.now();
-      const result = loadProfile(options.profile);
+      const result = planDeployment(loadProfile(options.profile));
       if (!result.ok) {
         console.error(result.issues.map((i) => formatIssue(i, result.file)).join('\n'));
         console.error(`${result.file}: invalid profile; nothing was synthesized`);

@@ -5,8 +5,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DeploymentModel } from '../model/deployment-model';
+import { planDeployment } from '../planner/deployment';
 import { formatIssue } from '../profile/issues';
-import { type DeploymentModel, loadProfile } from '../profile/load';
+import { loadProfile } from '../profile/load';
 import { projectRoot } from '../profile/project-root';
 
 export const DEFAULT_PROFILE = 'hyogo';
@@ -19,7 +21,7 @@ export interface Selection {
 /** Loads and plans the profile, or prints every issue and exits 1. */
 export function loadOrExit(profileName: unknown, environmentName: unknown): Selection {
   const profile = typeof profileName === 'string' && profileName !== '' ? profileName : DEFAULT_PROFILE;
-  const result = loadProfile(profile);
+  const result = planDeployment(loadProfile(profile));
   if (!result.ok) {
     process.stderr.write(`${result.issues.map((i) => formatIssue(i, result.file)).join('\n')}\n`);
     process.stderr.write(`${result.file}: invalid profile; nothing was synthesized\n`);

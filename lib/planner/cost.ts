@@ -2,9 +2,9 @@
  * Monthly cost estimate of the access tiers, with its assumptions spelled out. Prices come
  * from lib/quotas/prices.ts only.
  */
-import type { Profile } from '../profile/schema';
+import type { Profile } from '../model/deployment-model';
+import type { CostEstimate, CostLine, TierPlan } from '../model/plan';
 import { HOURS_PER_MONTH, PRICES } from '../quotas/prices';
-import type { CostEstimate, CostLine, TierPlan } from './types';
 
 function round(value: number): number {
   return Math.round(value * 100) / 100;

@@ -8,8 +8,9 @@
  *
  * So a VPC needs a /20 or larger and at most 4 zones.
  */
+
+import type { SubnetPlan } from '../model/plan';
 import { nthSubnet, parseCidr } from '../net/cidr';
-import type { SubnetPlan } from './types';
 
 export const MAX_ZONES_PER_VPC = 4;
 export const VPC_MIN_PREFIX = 20;

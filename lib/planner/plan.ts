@@ -2,9 +2,19 @@
  * The capacity and address planner: a pure, deterministic function from a validated
  * profile to a CapacityPlan, or to the issues that make the target impossible.
  */
+
+import type { Profile } from '../model/deployment-model';
+import { issue, type ProfileIssue } from '../model/deployment-model';
+import {
+  type AwsRegionNetworkPlan,
+  type AzureHubPlan,
+  type CapacityPlan,
+  PLAN_SCHEMA_VERSION,
+  type ScenarioResult,
+  type ThroughputCheck,
+  type TierPlan,
+} from '../model/plan';
 import { nthSubnet, parseCidr } from '../net/cidr';
-import { issue, type ProfileIssue } from '../profile/issues';
-import type { Profile } from '../profile/schema';
 import { clientVpnConnections } from '../quotas/aws-client-vpn';
 import {
   P2S_CONNECTIONS_PER_INSTANCE,
@@ -23,15 +33,6 @@ import {
   p2sRowAt,
   type TierModel,
 } from './tier-models';
-import {
-  type AwsRegionNetworkPlan,
-  type AzureHubPlan,
-  type CapacityPlan,
-  PLAN_SCHEMA_VERSION,
-  type ScenarioResult,
-  type ThroughputCheck,
-  type TierPlan,
-} from './types';
 
 export type PlanOutcome =
   | { readonly ok: true; readonly plan: CapacityPlan; readonly warnings: readonly ProfileIssue[] }

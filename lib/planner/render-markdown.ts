@@ -1,5 +1,5 @@
 /** The capacity plan as Markdown for people: tables, and a verdict line per failure scenario. */
-import type { CapacityPlan, TierPlan } from './types';
+import type { CapacityPlan, TierPlan } from '../model/plan';
 
 const n = (value: number) => value.toLocaleString('en-US');
 const unitPrice = (value: number) => `USD ${value.toLocaleString('en-US', { maximumFractionDigits: 4 })}`;

@@ -2,8 +2,9 @@
  * The single failures a plan is checked against: every Availability Zone of every access
  * tier, every Region, every provider, plus the nominal (nothing failed) case.
  */
+
+import type { Scenario } from '../model/plan';
 import type { CloudProvider } from '../quotas/regions';
-import type { Scenario } from './types';
 
 interface TierPlacement {
   readonly provider: CloudProvider;

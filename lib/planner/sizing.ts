@@ -9,8 +9,8 @@
  * tier, which keeps existing endpoints and pools in place.
  */
 
+import type { Scenario } from '../model/plan';
 import type { TierModel } from './tier-models';
-import type { Scenario } from './types';
 
 export interface Requirement {
   readonly scenario: Scenario;

@@ -9,8 +9,10 @@
  *   zone loss removes ceil(instances / zones) of them; from 40 scale units each remaining
  *   instance takes at most 10,000 connections, below that capacity shrinks in proportion.
  */
+
+import type { AccessTier, Profile } from '../model/deployment-model';
+import type { Scenario, TierCapacity } from '../model/plan';
 import { type Cidr, parseCidr, prefixLengthFor, subnetCount } from '../net/cidr';
-import type { AccessTier, Profile } from '../profile/schema';
 import {
   CLIENT_VPN_ADDRESSES_PER_CONNECTION,
   CLIENT_VPN_CLIENT_CIDR_PREFIX,
@@ -30,7 +32,6 @@ import {
 import { HOURS_PER_MONTH, PRICES } from '../quotas/prices';
 import type { CloudProvider } from '../quotas/regions';
 import { scenarioEffect } from './scenarios';
-import type { Scenario, TierCapacity } from './types';
 
 export interface TierModel {
   readonly tier: AccessTier;

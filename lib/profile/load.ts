@@ -1,13 +1,13 @@
 /**
- * Profile file -> DeploymentModel, or every issue found. The order is: YAML syntax, schema,
- * cross-field rules, referenced files, then the capacity plan (a target no permitted design
- * can carry is a profile error too). Nothing here throws for bad input.
+ * Profile file -> ValidatedProfile (lib/model), or every issue found. The order is: YAML
+ * syntax, schema, cross-field rules, referenced files. The capacity plan is lib/planner's
+ * `planDeployment`, called on the result (a target no permitted design can carry is a
+ * profile error too). Nothing here throws for bad input.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { type Document, LineCounter, parseDocument } from 'yaml';
-import { planCapacity } from '../planner/plan';
-import type { CapacityPlan } from '../planner/types';
+import type { ProfileFiles, ValidatedProfile, ValidationResult } from '../model/deployment-model';
 import { deepFreeze } from '../util/immutable';
 import { type IssuePath, issue, type ProfileIssue } from './issues';
 import { resolveProfilePath } from './project-root';
@@ -15,25 +15,8 @@ import { runProfileRules } from './rules';
 import { type Profile, profileSchema } from './schema';
 import { fromZodIssues } from './zod-issues';
 
-/** Public material the stacks embed: CA certificates (PEM) and SAML IdP metadata. */
-export interface ProfileFiles {
-  readonly certificateAuthorities: ReadonlyMap<string, string>;
-  readonly samlMetadata?: string;
-  readonly crl?: string;
-}
-
-export interface DeploymentModel {
-  /** Path of the profile, relative to the working directory, for messages. */
-  readonly file: string;
-  readonly profile: Profile;
-  readonly files: ProfileFiles;
-  readonly plan: CapacityPlan;
-  readonly warnings: readonly ProfileIssue[];
-}
-
-export type LoadResult =
-  | { readonly ok: true; readonly model: DeploymentModel }
-  | { readonly ok: false; readonly file: string; readonly issues: readonly ProfileIssue[] };
+// The stacks and tests name the planned model by this module's path; the type lives in lib/model.
+export type { DeploymentModel, LoadResult, ProfileFiles } from '../model/deployment-model';
 
 function lineOf(doc: Document, counter: LineCounter, path: IssuePath): number | undefined {
   // The deepest node that exists on the path: a missing field points at its parent.
@@ -119,8 +102,8 @@ function readReferencedFiles(
   return { files: { certificateAuthorities, samlMetadata, crl }, issues };
 }
 
-/** Validates and plans a profile given as text (the file name is only for messages). */
-export function loadProfileText(text: string, file: string, baseDir: string): LoadResult {
+/** Validates a profile given as text (the file name is only for messages). */
+export function loadProfileText(text: string, file: string, baseDir: string): ValidationResult {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const withLines = (issues: readonly ProfileIssue[]) =>
@@ -147,22 +130,18 @@ export function loadProfileText(text: string, file: string, baseDir: string): Lo
   const found = [...ruleIssues, ...fileIssues];
   if (found.some((i) => i.severity === 'error')) return { ok: false, file, issues: withLines(found) };
 
-  const outcome = planCapacity(profile);
-  if (!outcome.ok) return { ok: false, file, issues: withLines([...found, ...outcome.issues]) };
-  return {
-    ok: true,
-    model: deepFreeze({
-      file,
-      profile,
-      files,
-      plan: outcome.plan,
-      warnings: withLines([...found, ...outcome.warnings]),
-    }) as DeploymentModel,
+  const model: ValidatedProfile = {
+    file,
+    profile: profile as Profile,
+    files: Object.freeze(files),
+    warnings: deepFreeze(withLines(found)),
+    lineOf: (path) => lineOf(doc, counter, path),
   };
+  return { ok: true, model: Object.freeze(model) };
 }
 
-/** Validates and plans `config/<name>.yaml` or a profile path. */
-export function loadProfile(nameOrPath: string): LoadResult {
+/** Validates `config/<name>.yaml` or a profile path. */
+export function loadProfile(nameOrPath: string): ValidationResult {
   const path = resolveProfilePath(nameOrPath);
   const file = relative(process.cwd(), path) || path;
   if (!existsSync(path)) {

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { type DeploymentModel, type LoadResult, loadProfileText } from '../../lib/profile/load';
+import type { DeploymentModel, LoadResult } from '../../lib/model/deployment-model';
+import { planDeployment } from '../../lib/planner/deployment';
+import { loadProfileText } from '../../lib/profile/load';
 
 export const CONFIG_DIR = join(__dirname, '..', 'fixtures', 'profiles');
 
@@ -17,11 +19,11 @@ export function profileObject(name: string): MutableProfile {
   return parse(readFileSync(join(CONFIG_DIR, `${name}.yaml`), 'utf8'));
 }
 
-/** Loads a variant of a committed profile; `mutate` edits the parsed YAML in place. */
+/** Loads and plans a variant of a committed profile; `mutate` edits the parsed YAML in place. */
 export function loadVariant(base: string, mutate: (profile: MutableProfile) => void): LoadResult {
   const profile = profileObject(base);
   mutate(profile);
-  return loadProfileText(stringify(profile), `${base}-variant.yaml`, CONFIG_DIR);
+  return planDeployment(loadProfileText(stringify(profile), `${base}-variant.yaml`, CONFIG_DIR));
 }
 
 export function loadModel(

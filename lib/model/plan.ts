@@ -1,0 +1,149 @@
+/**
+ * The capacity plan: what the planner decides, what the stacks build from and what
+ * `tsunagi plan --format json` prints (documented in docs/plan-json.md; bump
+ * PLAN_SCHEMA_VERSION on any breaking change). Types and the version only, so that lib/profile, lib/planner
+ * and the stacks can share them without importing one another.
+ */
+import type { CloudProvider } from '../quotas/regions';
+
+export const PLAN_SCHEMA_VERSION = 1;
+
+export type Scenario =
+  | { readonly kind: 'nominal' }
+  | {
+      readonly kind: 'availability-zone';
+      readonly provider: CloudProvider;
+      readonly region: string;
+      readonly zone: string;
+    }
+  | { readonly kind: 'region'; readonly provider: CloudProvider; readonly region: string }
+  | { readonly kind: 'provider'; readonly provider: CloudProvider };
+
+export interface ClientVpnEndpointPlan {
+  /** Position in the tier; keys the client CIDR (block `index` of the tier's block). */
+  readonly index: number;
+  /** Stable name, `<tier id>-<index>`; stacks derive logical IDs from it. */
+  readonly name: string;
+  readonly clientCidr: string;
+  /** Availability Zones with a subnet association (one per AZ). */
+  readonly associatedZones: readonly string[];
+  /** Connections the endpoint holds with every association up (quota table). */
+  readonly maxConnections: number;
+}
+
+export interface AwsClientVpnTierPlan {
+  readonly kind: 'aws-client-vpn';
+  readonly tierId: string;
+  readonly provider: 'aws';
+  readonly region: string;
+  readonly zones: readonly string[];
+  readonly endpoints: readonly ClientVpnEndpointPlan[];
+  /** Endpoints the tier may grow to: the lower of the Region quota and the block's room. */
+  readonly maxEndpoints: number;
+  readonly nominalConnections: number;
+  readonly transportProtocol: 'udp' | 'tcp';
+}
+
+export interface AzureP2sTierPlan {
+  readonly kind: 'azure-p2s';
+  readonly tierId: string;
+  readonly provider: 'azure';
+  readonly region: string;
+  readonly zones: readonly string[];
+  readonly scaleUnits: number;
+  readonly gatewayInstances: number;
+  readonly nominalConnections: number;
+  readonly aggregateMbps: number;
+  /** Client address pools, block `i` of the tier's block each; never fewer than the vendor minimum. */
+  readonly addressPools: readonly string[];
+  readonly maxScaleUnits: number;
+}
+
+export type TierPlan = AwsClientVpnTierPlan | AzureP2sTierPlan;
+
+export interface SubnetPlan {
+  readonly role: 'client-vpn' | 'services' | 'transit';
+  readonly zone: string;
+  readonly cidr: string;
+}
+
+export interface AwsRegionNetworkPlan {
+  readonly region: string;
+  readonly vpcCidr: string;
+  readonly zones: readonly string[];
+  readonly subnets: readonly SubnetPlan[];
+  readonly transitGatewayAsn: number;
+  /** Client pools routed to this Region (for Transit Gateway routes and on-prem advertisement). */
+  readonly clientCidrs: readonly string[];
+}
+
+export interface AzureHubPlan {
+  readonly region: string;
+  readonly hubAddressPrefix: string;
+  readonly zones: readonly string[];
+  readonly clientCidrs: readonly string[];
+}
+
+export interface TierCapacity {
+  readonly tierId: string;
+  readonly connections: number;
+  /** True when throughput, not connection count, bounds the tier here. */
+  readonly throughputLimited: boolean;
+}
+
+export interface ScenarioResult {
+  readonly scenario: Scenario;
+  /** Human label, e.g. "loss of AZ ap-northeast-1a (aws)". */
+  readonly label: string;
+  /** Connections that must still be carried; 0 when the profile requires nothing here. */
+  readonly required: number;
+  readonly capacity: number;
+  readonly byTier: readonly TierCapacity[];
+  readonly verdict: 'meets' | 'short' | 'not-required';
+}
+
+export interface ThroughputCheck {
+  readonly tierId: string;
+  /** Aggregate limit in Mbps, or null where the vendor publishes none. */
+  readonly aggregateLimitMbps: number | null;
+  /** Demand if the tier carries its nominal connections at the average rate. */
+  readonly demandAtNominalMbps: number;
+  readonly perConnectionLimitMbps: number | null;
+  readonly peakMbpsPerUser: number;
+  readonly verdict: 'ok' | 'aggregate-limited' | 'per-connection-limited';
+}
+
+export interface CostLine {
+  readonly tierId: string;
+  readonly item: string;
+  readonly quantity: number;
+  readonly unit: string;
+  readonly unitPriceUsd: number;
+  readonly monthlyUsd: number;
+  readonly source: string;
+}
+
+export interface CostEstimate {
+  readonly currency: 'USD';
+  readonly monthlyUsd: number;
+  readonly lines: readonly CostLine[];
+  readonly assumptions: readonly string[];
+}
+
+export interface CapacityPlan {
+  readonly schemaVersion: typeof PLAN_SCHEMA_VERSION;
+  readonly organisation: string;
+  readonly target: {
+    readonly concurrentUsers: number;
+    readonly growthHeadroomPercent: number;
+    readonly nominalRequired: number;
+  };
+  readonly tiers: readonly TierPlan[];
+  readonly awsRegions: readonly AwsRegionNetworkPlan[];
+  readonly azureHubs: readonly AzureHubPlan[];
+  readonly scenarios: readonly ScenarioResult[];
+  readonly throughput: readonly ThroughputCheck[];
+  readonly cost: CostEstimate;
+  /** Notes on sizing decisions the reader should know (quota overrides, limits reached). */
+  readonly notes: readonly string[];
+}
