@@ -3,10 +3,14 @@
  * parallel (two cores, two processes) and reports what each wrote.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { loadProfile } from '../profile/load';
 import { projectRoot } from '../profile/project-root';
 import { readToolContext } from './selection';
+
+/** File in the synth output directory that holds the capacity plan (docs/plan-json.md). */
+export const PLAN_FILE = 'tsunagi-plan.json';
 
 export interface SynthOptions {
   readonly profile: string;
@@ -108,6 +112,11 @@ export async function synthesize(options: SynthOptions): Promise<{ ok: boolean; 
       }),
     );
   }
+  // The capacity plan beside the artifacts (same JSON as `tsunagi plan --format json`), so
+  // that `tsunagi review` can read the requirements and the cost of each side of a change.
+  rmSync(join(root, PLAN_FILE), { force: true });
+  const loaded = loadProfile(options.profile);
+  if (loaded.ok) writeFileSync(join(root, PLAN_FILE), `${JSON.stringify(loaded.model.plan, null, 2)}\n`);
   const results = await Promise.all(runs);
   const lines: string[] = [];
   let ok = true;
