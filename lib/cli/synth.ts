@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { planDeployment } from '../planner/deployment';
 import { loadProfile } from '../profile/load';
 import { projectRoot } from '../profile/project-root';
 import { readToolContext } from './selection';
@@ -115,7 +116,7 @@ export async function synthesize(options: SynthOptions): Promise<{ ok: boolean; 
   // The capacity plan beside the artifacts (same JSON as `tsunagi plan --format json`), so
   // that `tsunagi review` can read the requirements and the cost of each side of a change.
   rmSync(join(root, PLAN_FILE), { force: true });
-  const loaded = loadProfile(options.profile);
+  const loaded = planDeployment(loadProfile(options.profile));
   if (loaded.ok) writeFileSync(join(root, PLAN_FILE), `${JSON.stringify(loaded.model.plan, null, 2)}\n`);
   const results = await Promise.all(runs);
   const lines: string[] = [];
