@@ -127,8 +127,34 @@ const environment = z
               'copy the account ID (12 digits, quoted) from the AWS console',
             ),
           ),
+        githubOidcProviderArn: z
+          .string()
+          .regex(
+            /^arn:aws:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/,
+            rule(
+              'is not the ARN of a GitHub Actions OIDC provider',
+              'copy it from IAM > Identity providers: arn:aws:iam::<account>:oidc-provider/token.actions.githubusercontent.com',
+            ),
+          )
+          .optional()
+          .describe(
+            'The account\u2019s existing GitHub Actions OIDC provider, reused by the CI deploy role (an account holds at most one per URL). Default: none, the ci-deploy stack creates it.',
+          ),
       })
       .strict()
+      .superRefine((aws, ctx) => {
+        const arnAccount = aws.githubOidcProviderArn?.split(':')[4];
+        if (arnAccount !== undefined && arnAccount !== aws.accountId) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['githubOidcProviderArn'],
+            ...rule(
+              `is in account ${arnAccount}, not this environment's account ${aws.accountId}`,
+              'use the OIDC provider of this environment\u2019s own account',
+            ),
+          });
+        }
+      })
       .optional()
       .describe('AWS account of this environment. Required when any AWS Region is used.'),
     azure: z
@@ -590,6 +616,83 @@ const ci = z
   })
   .strict();
 
+const emailAddress = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/,
+    rule('is not an e-mail address', 'write one mailbox such as noc@pref.example.lg.jp'),
+  );
+
+const snsTopicArn = z
+  .string()
+  .regex(
+    /^arn:aws:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
+    rule('is not an SNS topic ARN', 'copy the topic ARN (arn:aws:sns:<region>:<account>:<name>)'),
+  );
+
+/**
+ * Who is told when something needs a person: alarm recipients are shared by both clouds
+ * (AWS SNS e-mail subscriptions, Azure action group e-mail receivers).
+ */
+const operations = z
+  .object({
+    alarmRecipients: z
+      .object({
+        emails: z
+          .array(emailAddress)
+          .default([])
+          .describe(
+            'Mailboxes alarms are sent to (AWS: SNS e-mail subscriptions, which each recipient confirms once; Azure: action group e-mail receivers). Default: none.',
+          ),
+        awsSnsTopicArns: z
+          .record(z.string(), snsTopicArn)
+          .default({})
+          .describe(
+            'An existing SNS topic per AWS Region (key: Region code) that alarms also publish to, for example the operations team\u2019s paging topic. Default: none.',
+          ),
+      })
+      .strict()
+      .superRefine((recipients, ctx) => {
+        if (recipients.emails.length === 0 && Object.keys(recipients.awsSnsTopicArns).length === 0) {
+          ctx.addIssue({
+            code: 'custom',
+            ...rule(
+              'names no recipient, so every alarm would go unheard',
+              'add at least one address under emails (or an existing topic under awsSnsTopicArns)',
+            ),
+          });
+        }
+        for (const [region, arn] of Object.entries(recipients.awsSnsTopicArns)) {
+          if (arn.split(':')[3] !== region) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['awsSnsTopicArns', region],
+              ...rule(
+                `is a topic in ${arn.split(':')[3]}, not in ${region} (CloudWatch alarms publish only to a topic in their own Region)`,
+                `use a topic in ${region}`,
+              ),
+            });
+          }
+        }
+      })
+      .describe(
+        'Recipients of every alarm (capacity at 80 % / 95 %, authentication failures, device registry errors).',
+      ),
+    deviceRegistry: z
+      .object({
+        whenUnavailable: z
+          .enum(['allow', 'deny'])
+          .default('allow')
+          .describe(
+            'What the Client VPN connect handler does when the device registry cannot be read (throttling, outage). allow (default): admit the connection, which still needs a valid certificate not on the CRL and the SAML sign-in, and raise the registry-unavailable alarm; deny: refuse it, so a DynamoDB throttle locks out every user. A device found blocked is always refused.',
+          ),
+      })
+      .strict()
+      .default({ whenUnavailable: 'allow' })
+      .describe('The lost-device registry. Default: admit on registry errors, with an alarm.'),
+  })
+  .strict();
+
 const costAssumptions = z
   .object({
     connectedHoursPerMonth: z
@@ -634,7 +737,26 @@ export const profileSchema = z
     clouds: z
       .object({
         aws: z
-          .object({ regions: z.array(awsRegion).min(1) })
+          .object({
+            regions: z.array(awsRegion).min(1),
+            connectHandler: z
+              .object({
+                provisionedConcurrency: z
+                  .number()
+                  .int()
+                  .min(0)
+                  .max(1000)
+                  .default(0)
+                  .describe(
+                    'Provisioned concurrency of the Client VPN connect handler per Region. Default 0: a new account\u2019s Lambda concurrency quota (10) refuses any; raise the quota first, then set the figure docs/deploy.md recommends.',
+                  ),
+              })
+              .strict()
+              .default({ provisionedConcurrency: 0 })
+              .describe(
+                'The Client VPN client-connect handler (device registry check). Default: no provisioned concurrency.',
+              ),
+          })
           .strict()
           .optional(),
         azure: z
@@ -694,6 +816,7 @@ export const profileSchema = z
     identity,
     audit,
     ci: ci.optional(),
+    operations,
     costAssumptions: costAssumptions.default({ connectedHoursPerMonth: 160, averageConcurrencyPercent: 60 }),
     quotaOverrides: z
       .object({ clientVpnEndpointsPerRegion: quotaOverride.optional() })
@@ -713,3 +836,4 @@ export type DataCentre = Profile['dataCentres'][number];
 export type ExpressRouteCircuit = Profile['expressRoute']['circuits'][number];
 export type ClosedMobileNetwork = Profile['closedMobileNetworks'][number];
 export type AddressNetwork = Profile['addressPlan']['networks'][number];
+export type Operations = Profile['operations'];

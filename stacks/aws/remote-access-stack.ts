@@ -141,6 +141,10 @@ export class RemoteAccessStack extends Stack {
     new RemoteAccessMonitoring(this, 'Monitoring', {
       namePrefix,
       key: props.logKey,
+      recipients: {
+        emails: profile.operations.alarmRecipients.emails,
+        existingTopicArn: profile.operations.alarmRecipients.awsSnsTopicArns[region],
+      },
       endpoints: this.endpoints.map((e, i) => ({
         plan: tiers.flatMap((t) => t.endpoints)[i]!,
         endpointId: e.endpoint.ref,

@@ -242,6 +242,23 @@ describe.each(PROFILES)('remote access (%s)', (name) => {
     }
   });
 
+  test('every alarm publishes to a topic with the profile’s e-mail recipients subscribed', () => {
+    const { model: m, out } = get();
+    for (const tier of awsTiers(m)) {
+      const json = out.json.get(stackFor(m, tier.region));
+      const topics = resourcesOf(json, 'AWS::SNS::Topic');
+      expect(topics).toHaveLength(1);
+      const [topicId] = topics[0]!;
+      const subscribed = resourcesOf(json, 'AWS::SNS::Subscription')
+        .filter(([, s]) => s.Properties.TopicArn?.Ref === topicId && s.Properties.Protocol === 'email')
+        .map(([, s]) => s.Properties.Endpoint);
+      expect(subscribed.sort()).toEqual([...m.profile.operations.alarmRecipients.emails].sort());
+      for (const [, a] of resourcesOf(json, 'AWS::CloudWatch::Alarm')) {
+        expect(a.Properties.AlarmActions).toContainEqual({ Ref: topicId });
+      }
+    }
+  });
+
   test('certificate revocation list imported by a custom resource scoped to the endpoint', () => {
     const { model: m, out } = get();
     for (const tier of awsTiers(m)) {

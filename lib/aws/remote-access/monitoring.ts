@@ -9,11 +9,10 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { CAPACITY_ALARM_PERCENTS, capacityAlarmThreshold } from '../../monitoring/thresholds';
 import type { ClientVpnEndpointPlan } from '../../planner/types';
-
-/** Capacity thresholds, in percent of the endpoint's planned connections (issue #3). */
-export const CAPACITY_ALARM_PERCENTS = [80, 95] as const;
 /**
  * Authentication failures in 5 minutes that raise an alarm: 0.5 % of the endpoint's planned
  * connections, at least 50 (assumption: a mass expiry or an IdP fault, not one user's typo).
@@ -22,9 +21,25 @@ export function authenticationFailureThreshold(maxConnections: number): number {
   return Math.max(50, Math.ceil(maxConnections * 0.005));
 }
 
+/** Who an alarm reaches (profile `operations.alarmRecipients`). */
+export interface AlarmRecipients {
+  /** Mailboxes subscribed to the alarm topic (each confirms the subscription once). */
+  readonly emails: readonly string[];
+  /**
+   * An existing SNS topic in this Region that every alarm also publishes to.
+   * @default - none
+   */
+  readonly existingTopicArn?: string;
+}
+
 export interface RemoteAccessMonitoringProps {
   readonly namePrefix: string;
   readonly key: kms.IKey;
+  /**
+   * Recipients of the alarms. At least one e-mail address or an existing topic: an alarm
+   * that reaches nobody is refused at construction.
+   */
+  readonly recipients: AlarmRecipients;
   readonly endpoints: readonly { readonly plan: ClientVpnEndpointPlan; readonly endpointId: string }[];
   readonly handler: lambda.IFunction;
 }
@@ -41,7 +56,23 @@ export class RemoteAccessMonitoring extends Construct {
       masterKey: props.key,
       enforceSSL: true,
     });
-    const action = new actions.SnsAction(this.topic);
+    if (props.recipients.emails.length === 0 && !props.recipients.existingTopicArn) {
+      throw new Error(
+        'RemoteAccessMonitoring: recipients names no e-mail address and no existing topic; the alarms would reach nobody (profile operations.alarmRecipients)',
+      );
+    }
+    for (const email of props.recipients.emails) {
+      this.topic.addSubscription(new subscriptions.EmailSubscription(email));
+    }
+    const topicActions: cloudwatch.IAlarmAction[] = [new actions.SnsAction(this.topic)];
+    if (props.recipients.existingTopicArn) {
+      topicActions.push(
+        new actions.SnsAction(
+          sns.Topic.fromTopicArn(this, 'ExistingTopic', props.recipients.existingTopicArn),
+        ),
+      );
+    }
+    const notify = (alarm: cloudwatch.Alarm) => alarm.addAlarmAction(...topicActions);
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: `${props.namePrefix}-remote-access`,
     });
@@ -71,7 +102,7 @@ export class RemoteAccessMonitoring extends Construct {
       });
 
       for (const percent of CAPACITY_ALARM_PERCENTS) {
-        const threshold = Math.floor((plan.maxConnections * percent) / 100);
+        const threshold = capacityAlarmThreshold(plan.maxConnections, percent);
         const alarm = new cloudwatch.Alarm(this, `${plan.name}-Active${percent}`, {
           alarmName: `${props.namePrefix}-${plan.name}-active-connections-${percent}pct`,
           alarmDescription: `${plan.name}: active connections at ${percent} % of the planned ${plan.maxConnections}`,
@@ -81,7 +112,7 @@ export class RemoteAccessMonitoring extends Construct {
           evaluationPeriods: 1,
           treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
         });
-        alarm.addAlarmAction(action);
+        notify(alarm);
         this.alarms.push(alarm);
       }
       const failureAlarm = new cloudwatch.Alarm(this, `${plan.name}-AuthFailures`, {
@@ -93,7 +124,7 @@ export class RemoteAccessMonitoring extends Construct {
         evaluationPeriods: 1,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
-      failureAlarm.addAlarmAction(action);
+      notify(failureAlarm);
       this.alarms.push(failureAlarm);
       const handlerAlarm = new cloudwatch.Alarm(this, `${plan.name}-HandlerErrors`, {
         alarmName: `${props.namePrefix}-${plan.name}-connect-handler-errors`,
@@ -104,7 +135,7 @@ export class RemoteAccessMonitoring extends Construct {
         evaluationPeriods: 1,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       });
-      handlerAlarm.addAlarmAction(action);
+      notify(handlerAlarm);
       this.alarms.push(handlerAlarm);
 
       this.dashboard.addWidgets(
@@ -112,7 +143,7 @@ export class RemoteAccessMonitoring extends Construct {
           title: `${plan.name}: active connections (planned ${plan.maxConnections})`,
           left: [active],
           leftAnnotations: CAPACITY_ALARM_PERCENTS.map((percent) => ({
-            value: Math.floor((plan.maxConnections * percent) / 100),
+            value: capacityAlarmThreshold(plan.maxConnections, percent),
             label: `${percent} %`,
           })),
           leftYAxis: { min: 0, max: plan.maxConnections },
