@@ -4,6 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }] },
+  // Builds dist/ once per jest run, so a lone `npx jest` never tests a stale bundle.
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   setupFiles: ['<rootDir>/test/setup-env.js'],
   snapshotSerializers: ['<rootDir>/test/support/asset-hash-serializer.js'],
   // CI sets CI=true, which makes jest refuse to write new snapshots (--ci semantics).

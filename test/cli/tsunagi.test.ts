@@ -1,6 +1,6 @@
 /**
- * Runs the built `tsunagi` command (bin/tsunagi.cjs -> dist/tsunagi.js, built by `npm test`
- * before jest) as a user would, and checks exit codes and what it prints.
+ * Runs the built `tsunagi` command (bin/tsunagi.cjs -> dist/tsunagi.js, built by jest's global
+ * setup) as a user would, and checks exit codes and what it prints.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ function tsunagi(...args: string[]) {
 let scratch: string;
 beforeAll(() => {
   if (!existsSync(join(ROOT, 'dist', 'tsunagi.js')))
-    throw new Error('dist/ is missing: run `node scripts/build.mjs` (npm test does)');
+    throw new Error('dist/ is missing: jest.config.js global setup builds it (test/support/global-setup.js)');
   scratch = mkdtempSync(join(tmpdir(), 'tsunagi-cli-'));
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

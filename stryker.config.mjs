@@ -1,0 +1,40 @@
+// Mutation testing (`npm run mutate`; not part of `npm test`). StrykerJS 9.6 with the jest
+// runner (StrykerJS 10 needs Node 22). Scope: the code whose numbers and decisions must be
+// right -- planner, model, quotas, profile rules, verification, review. The jest config for
+// the run disables snapshot matching (jest.stryker.config.js), so the score counts what the
+// tests assert. Narrow the scope for a quick look: `npm run mutate -- --mutate 'lib/verify/**/*.ts'`.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  plugins: ['@stryker-mutator/jest-runner'],
+  testRunner: 'jest',
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.stryker.config.js',
+    enableFindRelatedTests: true,
+  },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'lib/planner/**/*.ts',
+    'lib/model/**/*.ts',
+    'lib/quotas/**/*.ts',
+    'lib/profile/rules/**/*.ts',
+    'lib/verify/**/*.ts',
+    'lib/review/**/*.ts',
+  ],
+  // Only what the tests need is copied into the sandbox (node_modules is linked).
+  ignorePatterns: ['dist', 'cdk.out', 'cdktf.out', '.bench', 'reports', 'coverage', '.gen', '.terraform'],
+  tempDirName: '.stryker-tmp',
+  // Two cores, shared: two jest workers.
+  concurrency: 2,
+  timeoutFactor: 2,
+  timeoutMS: 10000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 85, break: null },
+  // Re-runs reuse results for mutants whose code and covering tests did not change.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  cleanTempDir: 'always',
+};

@@ -1,0 +1,35 @@
+/**
+ * The habits the repository promises newcomers (CONTRIBUTING.md): lint warnings fail
+ * `npm test`, jest builds dist/ itself, the licence the package declares is present in full.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+// jest.config.js is CommonJS; require it as jest does.
+const jestConfig = require(join(ROOT, 'jest.config.js'));
+
+describe('repository habits', () => {
+  it('fails npm test on Biome warnings, not only errors', () => {
+    expect(packageJson.scripts.lint).toMatch(/biome check .*--error-on-warnings/);
+    expect(packageJson.scripts.test).toMatch(/npm run lint/);
+  });
+
+  it('builds dist/ in jest global setup, and npm test does not build a second time', () => {
+    expect(jestConfig.globalSetup).toBe('<rootDir>/test/support/global-setup.js');
+    expect(packageJson.scripts.test).not.toMatch(/build\.mjs/);
+  });
+
+  it('ships the full Apache-2.0 text that package.json declares', () => {
+    expect(packageJson.license).toBe('Apache-2.0');
+    const license = readFileSync(join(ROOT, 'LICENSE'), 'utf8');
+    expect(license).toMatch(/Apache License\s+Version 2\.0, January 2004/);
+    expect(license).toMatch(/END OF TERMS AND CONDITIONS/);
+    expect(license.split('\n').length).toBeGreaterThan(190);
+  });
+
+  it('keeps the mutation run out of npm test', () => {
+    expect(packageJson.scripts.test).not.toMatch(/stryker|mutate/);
+  });
+});

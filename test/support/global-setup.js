@@ -1,0 +1,14 @@
+// Jest global setup: builds dist/ (esbuild, about 0.2 s) once before any test file runs, so a
+// lone `npx jest` never tests a stale bundle (test/cli runs bin/tsunagi.cjs -> dist/tsunagi.js,
+// and the AWS stacks package dist/handlers/*). `npm test` relies on this and does not build.
+const { spawnSync } = require('node:child_process');
+const { join } = require('node:path');
+
+module.exports = async function globalSetup() {
+  const root = join(__dirname, '..', '..');
+  const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`scripts/build.mjs failed (exit ${result.status})`);
+};
