@@ -83,7 +83,14 @@ export function summariseCdktfOut(outdir: string): StackSummary[] {
   });
 }
 
-export async function synthesize(options: SynthOptions): Promise<{ ok: boolean; report: string }> {
+export interface SynthOutcome {
+  readonly ok: boolean;
+  readonly report: string;
+  /** 2 when an app reported an internal error (a bug), otherwise 1 on failure. */
+  readonly exitCode?: number;
+}
+
+export async function synthesize(options: SynthOptions): Promise<SynthOutcome> {
   const root = options.output ? resolve(options.output) : projectRoot();
   mkdirSync(root, { recursive: true });
   const selection = {
@@ -121,10 +128,12 @@ export async function synthesize(options: SynthOptions): Promise<{ ok: boolean; 
   const results = await Promise.all(runs);
   const lines: string[] = [];
   let ok = true;
+  let exitCode: number | undefined;
   for (const result of results) {
     const outdir = join(root, result.cloud === 'aws' ? 'cdk.out' : 'cdktf.out');
     if (result.code !== 0 || !existsSync(join(outdir, 'manifest.json'))) {
       ok = false;
+      exitCode = Math.max(exitCode ?? 1, result.code === 2 ? 2 : 1);
       lines.push(`${result.cloud}: synth failed (exit ${result.code})`, result.stderr.trim());
       continue;
     }
@@ -144,5 +153,5 @@ export async function synthesize(options: SynthOptions): Promise<{ ok: boolean; 
       .map((line) => `  ${line}`);
     lines.push(...notices);
   }
-  return { ok, report: lines.join('\n') };
+  return { ok, report: lines.join('\n'), ...(exitCode ? { exitCode } : {}) };
 }

@@ -12,6 +12,9 @@ import { CONFIG_DIR, profileObject } from '../support/profiles';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'tsunagi.cjs');
+// Fixture copies, never config/: a prefecture's edit of its own profile must not fail npm test.
+const HYOGO = 'test/fixtures/profiles/hyogo.yaml';
+const IWATE = 'test/fixtures/profiles/iwate.yaml';
 
 function tsunagi(...args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
@@ -32,11 +35,11 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('tsunagi validate', () => {
   it('exits 0 with a one-line summary for a valid profile', () => {
-    const { code, stdout } = tsunagi('validate', 'hyogo');
+    const { code, stdout } = tsunagi('validate', HYOGO);
     expect(code).toBe(0);
     expect(stdout.trim().split('\n')).toHaveLength(1);
     expect(stdout).toMatch(
-      /config\/hyogo\.yaml: valid - hyogo, 90,000 concurrent users on 4 access tier\(s\), 16 failure scenario\(s\) met/,
+      /profiles\/hyogo\.yaml: valid - hyogo, 90,000 concurrent users on 4 access tier\(s\), 16 failure scenario\(s\) met/,
     );
   });
 
@@ -59,6 +62,22 @@ describe('tsunagi validate', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('takes the profile as -p/--profile too, and several files at once', () => {
+    expect(tsunagi('validate', '-p', IWATE).stdout).toMatch(/iwate\.yaml: valid - iwate/);
+    const both = tsunagi('validate', HYOGO, IWATE);
+    expect(both.code).toBe(0);
+    expect(both.stdout.trim().split('\n')).toHaveLength(2);
+  });
+
+  it('exits 1 when any one of several profiles is invalid, and still checks the others', () => {
+    const file = join(scratch, 'several-bad.yaml');
+    writeFileSync(file, 'organisation: 3\n');
+    const { code, stdout, stderr } = tsunagi('validate', file, IWATE);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/iwate\.yaml: valid/);
+    expect(stderr).toMatch(/several-bad\.yaml:1: organisation: /);
+  });
+
   it('exits 1 for a file that does not exist or is not YAML', () => {
     expect(tsunagi('validate', 'no-such-profile').code).toBe(1);
     const file = join(scratch, 'broken.yaml');
@@ -71,7 +90,7 @@ describe('tsunagi validate', () => {
 
 describe('tsunagi plan', () => {
   it('prints Markdown with a verdict line per failure scenario', () => {
-    const { code, stdout } = tsunagi('plan', '--profile', 'iwate');
+    const { code, stdout } = tsunagi('plan', '--profile', IWATE);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^# Capacity plan: iwate/);
     expect(stdout).toMatch(/Verdict: PASS/);
@@ -79,7 +98,7 @@ describe('tsunagi plan', () => {
   });
 
   it('prints stable, versioned JSON', () => {
-    const { code, stdout } = tsunagi('plan', '--format', 'json');
+    const { code, stdout } = tsunagi('plan', '-p', HYOGO, '--format', 'json');
     expect(code).toBe(0);
     const plan = JSON.parse(stdout);
     expect(plan.schemaVersion).toBe(PLAN_SCHEMA_VERSION);
@@ -98,24 +117,38 @@ describe('tsunagi plan', () => {
   });
 
   it('rejects an unknown format', () => {
-    const { code, stderr } = tsunagi('plan', '--format', 'xml');
+    const { code, stderr } = tsunagi('plan', '-p', HYOGO, '--format', 'xml');
     expect(code).not.toBe(0);
     expect(stderr).toMatch(/Allowed choices are md, json/);
   });
 });
 
-describe('tsunagi --help', () => {
-  it.each(['validate', 'plan', 'synth', 'schema'])('describes %s and its options', (command) => {
-    const { code, stdout } = tsunagi(command, '--help');
+describe('tsunagi --version', () => {
+  it('prints the version from package.json', () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const { code, stdout } = tsunagi('--version');
     expect(code).toBe(0);
-    expect(stdout).toMatch(new RegExp(`Usage: tsunagi ${command}`));
+    expect(stdout.trim()).toBe(version);
   });
+});
+
+describe('tsunagi --help', () => {
+  it.each(['validate', 'plan', 'synth', 'schema'])(
+    'describes %s and its options, with -p/--profile where it reads a profile',
+    (command) => {
+      const { code, stdout } = tsunagi(command, '--help');
+      expect(code).toBe(0);
+      expect(stdout).toMatch(new RegExp(`Usage: tsunagi ${command}`));
+      // Every command that reads a profile takes it the same way.
+      if (command !== 'schema') expect(stdout).toMatch(/-p, --profile <profile>/);
+    },
+  );
 });
 
 describe('tsunagi synth', () => {
   it('writes both clouds for the default profile, with the CloudFormation validator on', () => {
     const out = join(scratch, 'synth');
-    const { code, stdout, stderr } = tsunagi('synth', '--output', out);
+    const { code, stdout, stderr } = tsunagi('synth', '-p', HYOGO, '--output', out);
     expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(/AWS \(CloudFormation\): \d+ stack\(s\)/);
     expect(stdout).toMatch(/Azure \(Terraform\): \d+ stack\(s\)/);

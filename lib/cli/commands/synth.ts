@@ -1,0 +1,54 @@
+/** `tsunagi synth`: validate once, then synthesize the AWS and Azure apps offline. */
+import { Command, Option } from 'commander';
+import { guarded, loadForCommand, profileOption } from '../profile-option';
+import { synthesize } from '../synth';
+
+interface SynthCommandOptions {
+  readonly profile: string;
+  readonly environment?: string;
+  readonly cloud: 'aws' | 'azure' | 'all';
+  readonly backend: 'local' | 'azurerm';
+  readonly output?: string;
+}
+
+export function synthCommand(): Command {
+  return new Command('synth')
+    .description(
+      'Synthesize every AWS stack into cdk.out/ and every Azure stack into cdktf.out/stacks/, offline.',
+    )
+    .addOption(profileOption())
+    .option('-e, --environment <name>', 'environment of the profile (default: its first)')
+    .addOption(
+      new Option('-c, --cloud <cloud>', 'which cloud to synthesize')
+        .choices(['aws', 'azure', 'all'])
+        .default('all'),
+    )
+    .addOption(
+      new Option('-b, --backend <backend>', 'Terraform backend written into the Azure stacks')
+        .choices(['local', 'azurerm'])
+        .default('local'),
+    )
+    .option(
+      '-o, --output <dir>',
+      'directory that receives cdk.out/ and cdktf.out/ (default: the project root)',
+    )
+    .action(
+      guarded(
+        (options: SynthCommandOptions) => options.profile,
+        async (options: SynthCommandOptions) => {
+          const started = performance.now();
+          const model = loadForCommand(options.profile, {
+            failureLine: (file) => `${file}: invalid profile; nothing was synthesized`,
+          });
+          if (!model) return;
+          const clouds = options.cloud === 'all' ? (['aws', 'azure'] as const) : ([options.cloud] as const);
+          const outcome = await synthesize({ ...options, clouds });
+          console.log(outcome.report);
+          console.log(
+            `${outcome.ok ? 'synthesized' : 'FAILED'} ${model.profile.organisation.id} in ${Math.round(performance.now() - started)} ms`,
+          );
+          if (!outcome.ok) process.exitCode = outcome.exitCode ?? 1;
+        },
+      ),
+    );
+}

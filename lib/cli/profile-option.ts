@@ -1,0 +1,69 @@
+/**
+ * What every command shares: the `-p/--profile` option, loading a profile with its issues
+ * printed as `file:line: path: what (got X); fix` and exit 1, and the last line of defence
+ * that reports an internal error as a bug (exit 2) instead of a stack trace.
+ */
+import { Option } from 'commander';
+import type { DeploymentModel } from '../model/deployment-model';
+import { planDeployment } from '../planner/deployment';
+import { formatIssue } from '../profile/issues';
+import { loadProfile } from '../profile/load';
+import { DEFAULT_PROFILE } from './selection';
+
+/** `-p, --profile <profile>`: a name in config/ or a path to a YAML file. */
+export function profileOption(): Option {
+  return new Option('-p, --profile <profile>', 'profile name in config/ or path to a YAML file').default(
+    DEFAULT_PROFILE,
+  );
+}
+
+/**
+ * Loads and plans a profile; on failure prints every issue, sets exit code 1 and returns
+ * undefined. Warnings are printed to standard error unless `quietWarnings`.
+ */
+export function loadForCommand(
+  profile: string,
+  options: { readonly failureLine?: (file: string, errors: number) => string; quietWarnings?: boolean } = {},
+): DeploymentModel | undefined {
+  const result = planDeployment(loadProfile(profile));
+  if (!result.ok) {
+    const errors = result.issues.filter((i) => i.severity === 'error').length;
+    console.error(result.issues.map((i) => formatIssue(i, result.file)).join('\n'));
+    if (options.failureLine) console.error(options.failureLine(result.file, errors));
+    process.exitCode = 1;
+    return undefined;
+  }
+  if (!options.quietWarnings) {
+    for (const w of result.model.warnings) console.error(formatIssue(w, result.model.file));
+  }
+  return result.model;
+}
+
+/**
+ * Runs a command's action; anything it throws is a bug in Tsunagi (the gate accepted the
+ * profile, or the input never reached it), reported with the profile and exit 2.
+ */
+export function guarded<A extends unknown[]>(
+  profileOf: (...args: A) => string | undefined,
+  action: (...args: A) => void | Promise<void>,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await action(...args);
+    } catch (error) {
+      reportInternalError(error, profileOf(...args));
+    }
+  };
+}
+
+/** Prints an internal error as a bug report (one paragraph, no stack unless asked) and sets exit 2. */
+export function reportInternalError(error: unknown, profile?: string): void {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(
+    `tsunagi: internal error${profile ? ` while processing profile ${profile}` : ''}: ${message.split('\n')[0]}\n` +
+      'This is a bug in Tsunagi, not in your profile: the validator accepted it but a later step failed. ' +
+      'Please report it with the profile attached (set TSUNAGI_DEBUG=1 to print the stack trace).',
+  );
+  if (process.env.TSUNAGI_DEBUG === '1' && error instanceof Error && error.stack) console.error(error.stack);
+  process.exitCode = 2;
+}
