@@ -54,9 +54,23 @@ export interface AzureP2sTierPlan {
   readonly gatewayInstances: number;
   readonly nominalConnections: number;
   readonly aggregateMbps: number;
-  /** Client address pools, block `i` of the tier's block each; never fewer than the vendor minimum. */
+  /**
+   * Every client address pool of the tier (the union of `populationPools`, in slot order);
+   * never fewer than the vendor minimum.
+   */
   readonly addressPools: readonly string[];
+  /** Per-population pools, see lib/planner/azure-pools.ts for the carving rule. */
+  readonly populationPools: readonly AzurePopulationPoolPlan[];
   readonly maxScaleUnits: number;
+}
+
+export interface AzurePopulationPoolPlan {
+  /** Population name; its connection configuration and policy group carry the same name. */
+  readonly population: string;
+  /** The population's slot of the tier's client block; its pools never leave it. */
+  readonly slot: string;
+  /** The population's pools: /18 block `k` of the slot is pool `k`. */
+  readonly pools: readonly string[];
 }
 
 export type TierPlan = AwsClientVpnTierPlan | AzureP2sTierPlan;

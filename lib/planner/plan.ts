@@ -20,8 +20,8 @@ import {
   P2S_CONNECTIONS_PER_INSTANCE,
   P2S_MIN_ADDRESSES_PER_POOL,
   P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS,
-  p2sMinimumPools,
 } from '../quotas/azure-virtual-wan';
+import { carvePopulationPools } from './azure-pools';
 import { estimateCost } from './cost';
 import { layoutVpcSubnets, MAX_ZONES_PER_VPC, VPC_MIN_PREFIX } from './network-layout';
 import { enumerateScenarios, scenarioLabel } from './scenarios';
@@ -137,7 +137,7 @@ function unmetIssue(
   );
 }
 
-function tierPlans(models: readonly TierModel[], levels: readonly number[]): TierPlan[] {
+function tierPlans(profile: Profile, models: readonly TierModel[], levels: readonly number[]): TierPlan[] {
   return models.map((model, i) => {
     const level = levels[i]!;
     const { tier } = model;
@@ -164,10 +164,15 @@ function tierPlans(models: readonly TierModel[], levels: readonly number[]): Tie
       };
     }
     const row = p2sRowAt(level);
-    const pools = Array.from(
-      { length: p2sMinimumPools(row.scaleUnits) },
-      (_, index) => nthSubnet(model.block, P2S_POOL_PREFIX, index)!.text,
+    const carving = carvePopulationPools(
+      model.block,
+      profile.populations,
+      profile.target.growthHeadroomPercent,
+      row.scaleUnits,
+      row.connections,
     );
+    // The model's maxLevel only admits levels whose carving fits.
+    if (!carving.fits) throw new Error(`internal: ${tier.id}: ${carving.reason}`);
     return {
       kind: 'azure-p2s',
       tierId: tier.id,
@@ -178,7 +183,8 @@ function tierPlans(models: readonly TierModel[], levels: readonly number[]): Tie
       gatewayInstances: row.gatewayInstances,
       nominalConnections: model.capacity(level, { kind: 'nominal' }).connections,
       aggregateMbps: row.aggregateMbps,
-      addressPools: pools,
+      addressPools: carving.populations.flatMap((p) => p.pools),
+      populationPools: carving.populations,
       maxScaleUnits: p2sRowAt(model.maxLevel).scaleUnits,
     };
   });
@@ -251,7 +257,7 @@ export function planCapacity(profile: Profile): PlanOutcome {
     };
   }
   const { levels } = sizing;
-  const tiers = tierPlans(models, levels);
+  const tiers = tierPlans(profile, models, levels);
   const scenarios: ScenarioResult[] = requirements.map(({ scenario, percent }) => {
     const required = requiredConnections(target, percent);
     const capacity = scenarioCapacity(models, levels, scenario);
@@ -280,6 +286,7 @@ export function planCapacity(profile: Profile): PlanOutcome {
     'Client VPN: an endpoint that loses an Availability Zone keeps the connection quota of one association fewer.',
     `Virtual WAN point-to-site: gateway instances spread evenly over the hub zones; a zone loss removes ceil(instances / zones); from ${P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS.value} scale units each remaining instance takes at most ${P2S_CONNECTIONS_PER_INSTANCE.value.toLocaleString('en-US')} connections.`,
     'Client pools are carved by index from each tier\u2019s clientAddressBlock, so growth appends pools and never moves one.',
+    'Virtual WAN point-to-site: each population has its own pools in its own slot of the tier block (populations in profile order, slot count rounded up to a power of two), so growing a population or adding scale units never moves a pool; append new populations at the end.',
   ];
   const override = profile.quotaOverrides.clientVpnEndpointsPerRegion;
   if (override)

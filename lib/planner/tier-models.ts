@@ -22,7 +22,6 @@ import {
 } from '../quotas/aws-client-vpn';
 import {
   P2S_CONNECTIONS_PER_INSTANCE,
-  P2S_MIN_ADDRESSES_PER_POOL,
   P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS,
   P2S_SCALE_UNITS,
   P2S_USERS_PER_HUB,
@@ -31,6 +30,7 @@ import {
 } from '../quotas/azure-virtual-wan';
 import { HOURS_PER_MONTH, PRICES } from '../quotas/prices';
 import type { CloudProvider } from '../quotas/regions';
+import { carvePopulationPools, P2S_POOL_PREFIX, type PopulationDemand } from './azure-pools';
 import { scenarioEffect } from './scenarios';
 
 export interface TierModel {
@@ -60,8 +60,7 @@ export function clientVpnCidrPrefix(associations: number): number {
   return Math.min(smallest, Math.max(largest, prefixLengthFor(addresses)));
 }
 
-/** Prefix of one Virtual WAN client address pool (at least 10,000 addresses). */
-export const P2S_POOL_PREFIX = prefixLengthFor(P2S_MIN_ADDRESSES_PER_POOL.value);
+export { P2S_POOL_PREFIX };
 
 export function awsClientVpnModel(
   tier: AccessTier,
@@ -117,17 +116,39 @@ export function p2sRowAt(level: number): P2sScaleUnitRow {
   return row;
 }
 
+/** What the per-population pool carving (./azure-pools) needs to know about the profile. */
+export interface P2sPoolDemand {
+  readonly populations: readonly PopulationDemand[];
+  readonly headroomPercent: number;
+}
+
 export function azureP2sModel(
   tier: AccessTier,
   zones: readonly string[],
   averageMbpsPerUser: number,
+  poolDemand: P2sPoolDemand = { populations: [], headroomPercent: 0 },
 ): TierModel {
   const block = parseCidr(tier.clientAddressBlock);
   const poolRoom = block.prefixLength <= P2S_POOL_PREFIX ? subnetCount(block, P2S_POOL_PREFIX) : 0;
   let maxLevel = -1;
-  P2S_ROWS.forEach((row, level) => {
-    if (p2sMinimumPools(row.scaleUnits) <= poolRoom) maxLevel = level;
-  });
+  let carvingReason: string | undefined;
+  // Levels are checked smallest first and stop at the first that does not fit, so every
+  // level up to maxLevel has a carving (pool counts only grow with scale units).
+  for (const [level, row] of P2S_ROWS.entries()) {
+    if (p2sMinimumPools(row.scaleUnits) > poolRoom) break;
+    const carving = carvePopulationPools(
+      block,
+      poolDemand.populations,
+      poolDemand.headroomPercent,
+      row.scaleUnits,
+      row.connections,
+    );
+    if (!carving.fits) {
+      carvingReason = carving.reason;
+      break;
+    }
+    maxLevel = level;
+  }
   const limitedByBlock = maxLevel < P2S_ROWS.length - 1;
   return {
     tier,
@@ -140,9 +161,11 @@ export function azureP2sModel(
       P2S_ROWS.findIndex((row) => row.upToScaleUnits >= (tier.minimumScaleUnits ?? 1)),
     ),
     maxLevel,
-    limitReason: limitedByBlock
-      ? `its client block ${tier.clientAddressBlock} holds ${poolRoom} pool(s) of /${P2S_POOL_PREFIX}`
-      : `the maximum of ${P2S_ROWS[P2S_ROWS.length - 1]!.scaleUnits} scale units per hub`,
+    limitReason: carvingReason
+      ? carvingReason
+      : limitedByBlock
+        ? `its client block ${tier.clientAddressBlock} holds ${poolRoom} pool(s) of /${P2S_POOL_PREFIX}`
+        : `the maximum of ${P2S_ROWS[P2S_ROWS.length - 1]!.scaleUnits} scale units per hub`,
     perConnectionMbps: null,
     aggregateMbps: (level) => p2sRowAt(level).aggregateMbps,
     capacity(level, scenario) {
@@ -184,6 +207,9 @@ export function buildTierModels(profile: Profile): TierModel[] {
       return awsClientVpnModel(tier, region?.availabilityZones ?? [], endpointQuota);
     }
     const hub = profile.clouds.azure?.hubs.find((h) => h.region === tier.region);
-    return azureP2sModel(tier, hub?.availabilityZones ?? [], profile.target.averageMbpsPerUser);
+    return azureP2sModel(tier, hub?.availabilityZones ?? [], profile.target.averageMbpsPerUser, {
+      populations: profile.populations,
+      headroomPercent: profile.target.growthHeadroomPercent,
+    });
   });
 }

@@ -166,9 +166,12 @@ describe('remote-access', () => {
     expect(east.connection_configuration[0].vpn_client_address_pool.address_prefixes).toEqual([
       '10.96.0.0/18',
       '10.96.64.0/18',
-      '10.96.128.0/18',
-      '10.96.192.0/18',
       '10.97.0.0/18',
+      '10.97.64.0/18',
+      '10.97.128.0/18',
+      '10.97.192.0/18',
+      '10.98.0.0/18',
+      '10.98.64.0/18',
     ]);
   });
 

@@ -61,13 +61,18 @@ describe('Hyogo plan (default profile)', () => {
     }
     const east = azureTier(plan, 'azure-japaneast');
     expect(east.scaleUnits).toBe(100);
-    expect(east.addressPools).toEqual([
-      '10.96.0.0/18',
-      '10.96.64.0/18',
-      '10.96.128.0/18',
-      '10.96.192.0/18',
-      '10.97.0.0/18',
+    // Per-population slots of /16 (3 populations -> 4 slots of the /14), /18 pools by index
+    // in each: municipal-staff (52,400 users + 10 %, capped at the gateway's 50,000) needs 4.
+    expect(east.populationPools).toEqual([
+      { population: 'prefectural-staff', slot: '10.96.0.0/16', pools: ['10.96.0.0/18', '10.96.64.0/18'] },
+      {
+        population: 'municipal-staff',
+        slot: '10.97.0.0/16',
+        pools: ['10.97.0.0/18', '10.97.64.0/18', '10.97.128.0/18', '10.97.192.0/18'],
+      },
+      { population: 'small-business', slot: '10.98.0.0/16', pools: ['10.98.0.0/18', '10.98.64.0/18'] },
     ]);
+    expect(east.addressPools).toEqual(east.populationPools.flatMap((p) => p.pools));
   });
 
   it('keeps half the target when a whole provider is lost', () => {

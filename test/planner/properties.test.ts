@@ -87,8 +87,14 @@ function buildProfile(
 function pools(plan: CapacityPlan): Map<string, string> {
   const map = new Map<string, string>();
   for (const tier of plan.tiers) {
-    const list = tier.kind === 'aws-client-vpn' ? tier.endpoints.map((e) => e.clientCidr) : tier.addressPools;
-    list.forEach((cidr, index) => map.set(`${tier.tierId}#${index}`, cidr));
+    if (tier.kind === 'aws-client-vpn') {
+      tier.endpoints.forEach((e, index) => map.set(`${tier.tierId}#${index}`, e.clientCidr));
+    } else {
+      // Azure pools are keyed by population: pool k of a population stays where it is.
+      for (const p of tier.populationPools) {
+        p.pools.forEach((cidr, index) => map.set(`${tier.tierId}#${p.population}#${index}`, cidr));
+      }
+    }
   }
   return map;
 }
