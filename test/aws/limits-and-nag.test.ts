@@ -61,7 +61,16 @@ test('a profile twice the size of Hyogo’s stays well inside CloudFormation lim
         })),
       );
     }
-    raw.accessTiers = raw.accessTiers.map((t: { clientAddressBlock: string }) => t);
+    // Six populations each need their own Azure pools (one slot per population): give the
+    // Azure tiers /13 blocks, still inside the client pool supernet 10.64.0.0/10.
+    const azureBlocks: Record<string, string> = {
+      'azure-japaneast': '10.96.0.0/13',
+      'azure-japanwest': '10.104.0.0/13',
+    };
+    raw.accessTiers = raw.accessTiers.map((t: { id: string; clientAddressBlock: string }) => ({
+      ...t,
+      clientAddressBlock: azureBlocks[t.id] ?? t.clientAddressBlock,
+    }));
   });
   expect(m.profile.populations.length).toBe(6);
   const s = synthesize(m);

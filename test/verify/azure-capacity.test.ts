@@ -34,8 +34,9 @@ describe.each(['hyogo', 'iwate'])('%s', (name) => {
 test('hyogo: 100 + 1 scale units carry 50,500 connections, the tiers\u2019 nominal share', () => {
   const result = verifyAzureP2sCapacity(synthesized.hyogo!.json);
   expect(result.gateways.map((g) => [g.location, g.scaleUnits, g.pools.length, g.connections])).toEqual([
-    ['japaneast', 100, 5, 50_000],
-    ['japanwest', 1, 1, 500],
+    // One pool set per population: 2 + 4 + 2 in the east, 1 + 1 + 1 in the west.
+    ['japaneast', 100, 8, 50_000],
+    ['japanwest', 1, 3, 500],
   ]);
   expect(result.connections).toBe(50_500);
 });
