@@ -3,6 +3,7 @@
  * here with one line; `tsunagi <command> --help` describes each.
  */
 import { Command } from 'commander';
+import { gateCommand } from '../lib/cli/commands/gate';
 import { planCommand } from '../lib/cli/commands/plan';
 import { schemaCommand } from '../lib/cli/commands/schema';
 import { synthCommand } from '../lib/cli/commands/synth';
@@ -20,5 +21,6 @@ program.addCommand(validateCommand());
 program.addCommand(planCommand());
 program.addCommand(synthCommand());
 program.addCommand(schemaCommand());
+program.addCommand(gateCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => reportInternalError(error));
