@@ -96,50 +96,53 @@ function run(options: GateCommandOptions): void {
 }
 
 export function gateCommand(): Command {
-  return new Command('gate')
-    .description(
-      'Check CloudFormation change sets or saved Terraform plans against the review rules before they are executed: exit 0 when nothing unacknowledged blocks, 1 when something does, 2 on bad input.',
-    )
-    .option(
-      '--aws-change-set <files...>',
-      'JSON of `aws cloudformation describe-change-set` (one change set per file)',
-    )
-    .option(
-      '--terraform-plan <files...>',
-      'JSON of `terraform show -json <planfile>`; `<stack>=<file>` names the stack (default: from cdktf.out/stacks/<stack>/ or plan-<stack>.json)',
-    )
-    .option('--acks <file>', 'acknowledgements (default: config/review-acks.yaml when it exists)')
-    .option('--cdk-out <dir>', 'synthesized cdk.out: property values and endpoint counts for the change sets')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'))
-    .option('-o, --output <file>', 'write the report (or the stack policy) to a file instead of stdout')
-    .option('--summary <file>', 'also append the Markdown report to this file (e.g. $GITHUB_STEP_SUMMARY)')
-    .option(
-      '--stack-policy <template>',
-      'print the stack policy denying Update:Replace/Delete on the stateful resources of a template',
-    )
-    .option(
-      '--stack <name>',
-      'with --stack-policy and --allow-acknowledged: the stack the template belongs to',
-    )
-    .option('--allow <logicalIds...>', 'with --stack-policy: logical IDs exempted for one deployment')
-    .option(
-      '--allow-acknowledged <gate.json>',
-      'with --stack-policy: exempt the resources whose replacement or deletion that gate report acknowledged',
-    )
-    .exitOverride((error: CommanderError) => {
-      if (error.exitCode === 0) throw error;
-      process.exit(USAGE_ERROR);
-    })
-    .action((options: GateCommandOptions) => {
-      try {
-        run(options);
-      } catch (error) {
-        if (error instanceof GateInputError) {
-          console.error(`tsunagi gate: ${error.message}`);
-          process.exitCode = USAGE_ERROR;
-          return;
+  return (
+    new Command('gate')
+      .description(
+        'Check CloudFormation change sets or saved Terraform plans against the review rules before they are executed: exit 0 when nothing unacknowledged blocks, 1 when something does, 2 on bad input.',
+      )
+      .option(
+        '--aws-change-set <files...>',
+        'JSON of `aws cloudformation describe-change-set` (one change set per file)',
+      )
+      .option(
+        '--terraform-plan <files...>',
+        'JSON of `terraform show -json <planfile>`; `<stack>=<file>` names the stack (default: from cdktf.out/stacks/<stack>/ or plan-<stack>.json)',
+      )
+      .option('--acks <file>', 'acknowledgements (default: config/review-acks.yaml when it exists)')
+      .option(
+        '--cdk-out <dir>',
+        'synthesized cdk.out: property values and endpoint counts for the change sets',
+      )
+      .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json']).default('md'))
+      .option('-o, --output <file>', 'write the report (or the stack policy) to a file instead of stdout')
+      .option('--summary <file>', 'also append the Markdown report to this file (e.g. $GITHUB_STEP_SUMMARY)')
+      .option(
+        '--stack-policy <template>',
+        'print the stack policy denying Update:Replace/Delete on the stateful resources of a template',
+      )
+      .option(
+        '--stack <name>',
+        'with --stack-policy and --allow-acknowledged: the stack the template belongs to',
+      )
+      .option('--allow <logicalIds...>', 'with --stack-policy: logical IDs exempted for one deployment')
+      .option(
+        '--allow-acknowledged <gate.json>',
+        'with --stack-policy: exempt the resources whose replacement or deletion that gate report acknowledged',
+      )
+      // Commander's own usage errors exit 2 like every other bad input of this command.
+      .exitOverride((error: CommanderError) => process.exit(error.exitCode === 0 ? 0 : USAGE_ERROR))
+      .action((options: GateCommandOptions) => {
+        try {
+          run(options);
+        } catch (error) {
+          if (error instanceof GateInputError) {
+            console.error(`tsunagi gate: ${error.message}`);
+            process.exitCode = USAGE_ERROR;
+            return;
+          }
+          throw error;
         }
-        throw error;
-      }
-    });
+      })
+  );
 }
