@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { gateCommand } from '../lib/cli/commands/gate';
 import { planCommand } from '../lib/cli/commands/plan';
+import { reviewCommand } from '../lib/cli/commands/review';
 import { schemaCommand } from '../lib/cli/commands/schema';
 import { synthCommand } from '../lib/cli/commands/synth';
 import { validateCommand } from '../lib/cli/commands/validate';
@@ -22,5 +23,6 @@ program.addCommand(planCommand());
 program.addCommand(synthCommand());
 program.addCommand(schemaCommand());
 program.addCommand(gateCommand());
+program.addCommand(reviewCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => reportInternalError(error));

@@ -130,7 +130,10 @@ function blockingSection(report: Report, limits: Limits): string[] {
   else {
     lines.push(FINDING_HEAD, ...open.slice(0, limits.blocking).map((f) => findingRow(f, limits)));
     if (open.length > limits.blocking)
-      lines.push('', `... and ${open.length - limits.blocking} more blocking finding(s): see the JSON report.`);
+      lines.push(
+        '',
+        `... and ${open.length - limits.blocking} more blocking finding(s): see the JSON report.`,
+      );
     const fixed = open.filter((f) => !f.acknowledgeable);
     if (fixed.length > 0)
       lines.push(
@@ -140,7 +143,12 @@ function blockingSection(report: Report, limits: Limits): string[] {
     lines.push('');
   }
   if (acked.length > 0) {
-    lines.push(`#### Acknowledged (${acked.length})`, '', '| id | resource | reason | reference | expires |', '|---|---|---|---|---|');
+    lines.push(
+      `#### Acknowledged (${acked.length})`,
+      '',
+      '| id | resource | reason | reference | expires |',
+      '|---|---|---|---|---|',
+    );
     for (const f of acked.slice(0, limits.blocking)) {
       lines.push(
         `| ${code(f.id)} | ${cell(`${f.stack} ${f.resource}`)} | ${cell(f.acknowledgement?.reason ?? '')} | ${cell(f.acknowledgement?.reference ?? '')} | ${f.acknowledgement?.expires ?? ''} |`,
@@ -222,7 +230,8 @@ function warningsSection(report: Report, limits: Limits): string[] {
       .map((f) => listFinding(f, limits)),
     ...report.warnings.map((w) => `- ${cell(w)}`),
     ...report.acks.expired.map(
-      (a) => `- acknowledgement ${code(a.fingerprint)} (${cell(a.reference)}) expired on ${a.expires}: it no longer applies`,
+      (a) =>
+        `- acknowledgement ${code(a.fingerprint)} (${cell(a.reference)}) expired on ${a.expires}: it no longer applies`,
     ),
     ...report.acks.unmatched.map(
       (a) => `- acknowledgement ${code(a.fingerprint)} (${cell(a.reference)}) matches no finding: remove it`,
@@ -232,7 +241,8 @@ function warningsSection(report: Report, limits: Limits): string[] {
   const lines = [`### Warnings (${items.length})`, ''];
   if (items.length === 0) return [...lines, 'None.', ''];
   lines.push(...items.slice(0, limits.warnings));
-  if (items.length > limits.warnings) lines.push(`- ... and ${items.length - limits.warnings} more: see the JSON report`);
+  if (items.length > limits.warnings)
+    lines.push(`- ... and ${items.length - limits.warnings} more: see the JSON report`);
   return [...lines, ''];
 }
 
@@ -252,7 +262,10 @@ function stackDetails(report: Report, limits: Limits): string[] {
     const k = `${c.cloud}\u0000${c.stack}`;
     byStack.set(k, [...(byStack.get(k) ?? []), c]);
   }
-  const lines = [`### Changes per stack (${byStack.size} stack(s), ${report.changes.length} resource(s))`, ''];
+  const lines = [
+    `### Changes per stack (${byStack.size} stack(s), ${report.changes.length} resource(s))`,
+    '',
+  ];
   if (byStack.size === 0) return [...lines, 'No resource changes.', ''];
   for (const [k, changes] of byStack) {
     const [cloud, stack] = k.split('\u0000');
@@ -276,11 +289,16 @@ function stackDetails(report: Report, limits: Limits): string[] {
       '| resource | type | action | changed |',
       '|---|---|---|---|',
       ...sorted.slice(0, limits.rowsPerStack).map((c) => {
-        const renamed = c.renamedTo ? ` (renamed to ${code(c.renamedTo)})` : c.renamedFrom ? ` (was ${code(c.renamedFrom)})` : '';
+        const renamed = c.renamedTo
+          ? ` (renamed to ${code(c.renamedTo)})`
+          : c.renamedFrom
+            ? ` (was ${code(c.renamedFrom)})`
+            : '';
         return `| ${code(c.resource)}${cell(renamed)} | ${code(c.type)} | ${c.action} | ${cell(causes({ cause: c.paths }, limits.causes))} |`;
       }),
     );
-    if (sorted.length > limits.rowsPerStack) lines.push('', `... and ${sorted.length - limits.rowsPerStack} more.`);
+    if (sorted.length > limits.rowsPerStack)
+      lines.push('', `... and ${sorted.length - limits.rowsPerStack} more.`);
     lines.push('', '</details>', '');
   }
   const info = report.findings.filter((f) => f.severity === 'info');
@@ -325,7 +343,10 @@ function render(report: Report, limits: Limits, cuts: readonly string[]): string
     lines.push(
       `_Shortened to fit ${MARKDOWN_BUDGET.toLocaleString('en-US')} characters: ${cuts.join('; ')}. The JSON report (\`--format json\`) has everything._`,
     );
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 /** The comment, shrunk in stages until it fits the budget. */
