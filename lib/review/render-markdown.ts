@@ -107,6 +107,18 @@ const STAGES: readonly { readonly limits: Limits; readonly cut: string }[] = [
     },
     cut: 'blocking findings cut to the first 60 and warnings to 10',
   },
+  {
+    limits: {
+      causes: 1,
+      stackTables: false,
+      rowsPerStack: 0,
+      infoFindings: false,
+      warnings: 5,
+      blocking: 10,
+      capacityAll: false,
+    },
+    cut: 'blocking findings cut to the first 10 and warnings to 5',
+  },
 ];
 
 function causes(f: { cause: readonly string[] }, max: number): string {
@@ -320,14 +332,15 @@ function verdictLine(report: Report): string {
   const acked = report.findings.filter((f) => f.severity === 'block' && f.acknowledged).length;
   const warns = report.findings.filter((f) => f.severity === 'warn').length;
   const tail = `${warns} warning(s), ${report.changes.length} resource change(s)${acked > 0 ? `, ${acked} acknowledged` : ''}`;
+  // The hidden marker shares the first line with the verdict, so the verdict is the first line
+  // a reader (or a script reading line 1) sees.
   return report.verdict === 'block'
-    ? `## \u274c tsunagi review: **block** \u2014 ${open} unacknowledged blocking finding(s), ${tail}`
-    : `## \u2705 tsunagi review: **pass** \u2014 nothing blocks; ${tail}`;
+    ? `${REVIEW_MARKER}\u274c **tsunagi review: block** \u2014 ${open} unacknowledged blocking finding(s), ${tail}`
+    : `${REVIEW_MARKER}\u2705 **tsunagi review: pass** \u2014 nothing blocks; ${tail}`;
 }
 
-function render(report: Report, limits: Limits, cuts: readonly string[]): string {
+function render(report: Report, limits: Limits, cuts: readonly string[], budget: number): string {
   const lines = [
-    REVIEW_MARKER,
     verdictLine(report),
     '',
     `Base ${code(report.base.source)} (${report.base.awsStacks} AWS, ${report.base.azureStacks} Azure stacks) \u2192 head ${code(report.head.source)} (${report.head.awsStacks} AWS, ${report.head.azureStacks} Azure stacks). How to read this and how to acknowledge a finding: docs/review.md.`,
@@ -341,7 +354,7 @@ function render(report: Report, limits: Limits, cuts: readonly string[]): string
   ];
   if (cuts.length > 0)
     lines.push(
-      `_Shortened to fit ${MARKDOWN_BUDGET.toLocaleString('en-US')} characters: ${cuts.join('; ')}. The JSON report (\`--format json\`) has everything._`,
+      `_Shortened to fit ${budget.toLocaleString('en-US')} characters: ${cuts.join('; ')}. The JSON report (\`--format json\`) has everything._`,
     );
   return `${lines
     .join('\n')
@@ -355,10 +368,10 @@ export function renderReviewMarkdown(report: Report, budget: number = MARKDOWN_B
   let text = '';
   for (const stage of STAGES) {
     if (stage.cut) cuts.push(stage.cut);
-    text = render(report, stage.limits, cuts);
+    text = render(report, stage.limits, cuts, budget);
     if (text.length <= budget) return text;
   }
-  // Last resort: hard cut at the budget with a closing note (never happens with 60 rows).
-  const note = '\n\n_Cut at the character budget; see the JSON report._\n';
-  return `${text.slice(0, budget - note.length)}${note}`;
+  // Last resort (only with budgets far below 60,000): a hard cut with a closing note.
+  const note = `\n\n_Cut at ${budget.toLocaleString('en-US')} characters after: ${cuts.join('; ')}. See the JSON report._\n`;
+  return `${text.slice(0, Math.max(0, budget - note.length))}${note}`;
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatIssue } from '../../lib/profile/issues';
 import { acksJsonSchema, applyAcks, parseAcks, verdictOf } from '../../lib/review/acks';
+import { readSynthTree } from '../../lib/review/artifacts';
+import { ReviewInputError } from '../../lib/review/errors';
 import { makeFinding } from '../../lib/review/finding';
 
 const replaced = makeFinding({
@@ -115,4 +117,9 @@ test('config/review-acks.schema.json is the schema of the acknowledgements file'
     readFileSync(join(__dirname, '..', '..', 'config', 'review-acks.schema.json'), 'utf8'),
   );
   expect(committed).toEqual(acksJsonSchema());
+});
+
+test('a synth tree that does not exist is bad input (exit 2 in the CLI), with the path in the message', () => {
+  expect(() => readSynthTree('/nonexistent/tree')).toThrow(ReviewInputError);
+  expect(() => readSynthTree('/nonexistent/tree')).toThrow(/\/nonexistent\/tree: no such directory/);
 });

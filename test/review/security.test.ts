@@ -1,0 +1,200 @@
+/** What got wider, on hand-built pairs: each test fails when its check is removed. */
+import type { FindingInput } from '../../lib/review/finding';
+import { reviewSecurity } from '../../lib/review/security';
+import { clone, handTree } from './support';
+
+// biome-ignore lint/suspicious/noExplicitAny: hand-built JSON
+type Json = any;
+const STACK = 'org-prod-remote-access-apne1';
+const path = (p: string) => ({ 'aws:cdk:path': `${STACK}/${p}` });
+
+function aws(): Json {
+  return {
+    Resources: {
+      Endpoint: {
+        Type: 'AWS::EC2::ClientVpnEndpoint',
+        Metadata: path('tier-0/Endpoint'),
+        Properties: {
+          AuthenticationOptions: [
+            { Type: 'certificate-authentication' },
+            { Type: 'federated-authentication' },
+          ],
+          ConnectionLogOptions: { Enabled: true, CloudwatchLogGroup: 'logs' },
+        },
+      },
+      AuthStaff: {
+        Type: 'AWS::EC2::ClientVpnAuthorizationRule',
+        Properties: {
+          ClientVpnEndpointId: { Ref: 'Endpoint' },
+          AccessGroupId: 'staff',
+          TargetNetworkCidr: '10.0.0.0/13',
+        },
+      },
+      Sg: {
+        Type: 'AWS::EC2::SecurityGroup',
+        Metadata: path('Sg'),
+        Properties: {
+          GroupDescription: 'client vpn',
+          SecurityGroupEgress: [{ CidrIp: '10.0.0.0/13', IpProtocol: '-1' }],
+        },
+      },
+      Logs: { Type: 'AWS::Logs::LogGroup', Metadata: path('Logs'), Properties: { KmsKeyId: 'arn:key' } },
+      FlowLog: { Type: 'AWS::EC2::FlowLog', Metadata: path('FlowLog'), Properties: { ResourceType: 'VPC' } },
+    },
+  };
+}
+
+function azure(): Json {
+  return {
+    resource: {
+      azurerm_vpn_server_configuration: {
+        config: { name: 'vpnsc', vpn_authentication_types: ['Certificate', 'AAD'] },
+      },
+      azurerm_network_security_group: {
+        nsg: {
+          name: 'nsg-aadds',
+          security_rule: [
+            {
+              name: 'ldaps',
+              access: 'Allow',
+              direction: 'Inbound',
+              protocol: 'Tcp',
+              destination_port_range: '636',
+              source_address_prefix: '10.0.0.0/13',
+            },
+          ],
+        },
+      },
+      azurerm_monitor_diagnostic_setting: { diag: { name: 'diag-p2s' } },
+    },
+  };
+}
+
+function review(editAws: (t: Json) => void, editAzure: (t: Json) => void = () => {}): FindingInput[] {
+  const headAws = aws();
+  const headAzure = azure();
+  editAws(headAws);
+  editAzure(headAzure);
+  return reviewSecurity(
+    handTree({ [STACK]: aws() }, { az: azure() }),
+    handTree({ [STACK]: headAws }, { az: headAzure }),
+  );
+}
+const rules = (found: FindingInput[]) => found.map((f) => `${f.rule}:${f.severity}`);
+
+describe('security widening', () => {
+  test('nothing changed, nothing wider', () => {
+    expect(
+      reviewSecurity(
+        handTree({ [STACK]: aws() }, { az: azure() }),
+        handTree({ [STACK]: clone(aws()) }, { az: clone(azure()) }),
+      ),
+    ).toEqual([]);
+  });
+
+  test('a group newly authorized to a network, and every group authorized', () => {
+    expect(
+      rules(
+        review((t) => {
+          t.Resources.AuthStaffNew = {
+            Type: 'AWS::EC2::ClientVpnAuthorizationRule',
+            Properties: { AccessGroupId: 'staff', TargetNetworkCidr: '10.8.0.0/16' },
+          };
+        }),
+      ),
+    ).toEqual(['authorization-widened:block']);
+    // Inside what the group already reached: not wider.
+    expect(
+      review((t) => {
+        t.Resources.AuthStaff.Properties.TargetNetworkCidr = '10.1.0.0/16';
+      }),
+    ).toEqual([]);
+    const all = review((t) => {
+      t.Resources.AuthStaff.Properties = { AuthorizeAllGroups: true, TargetNetworkCidr: '10.0.0.0/13' };
+    });
+    expect(all[0]?.message).toMatch(/every connected user is newly authorized to reach 10\.0\.0\.0\/13/);
+  });
+
+  test('security group rules: wider warns, open to the internet blocks', () => {
+    expect(
+      rules(
+        review((t) => {
+          t.Resources.Sg.Properties.SecurityGroupEgress.push({ CidrIp: '10.16.0.0/16', IpProtocol: '-1' });
+        }),
+      ),
+    ).toEqual(['security-rule-widened:warn']);
+    expect(
+      rules(
+        review((t) => {
+          t.Resources.Sg.Properties.SecurityGroupIngress = [
+            { CidrIp: '0.0.0.0/0', IpProtocol: 'tcp', FromPort: 443, ToPort: 443 },
+          ];
+        }),
+      ),
+    ).toEqual(['security-rule-open:block']);
+  });
+
+  test('authentication weakened: mutual + SAML to one (AWS), Entra ID removed (Azure)', () => {
+    expect(
+      rules(
+        review((t) => {
+          t.Resources.Endpoint.Properties.AuthenticationOptions = [{ Type: 'certificate-authentication' }];
+        }),
+      ),
+    ).toEqual(['authentication-weakened:block']);
+    const azureWeak = review(
+      () => {},
+      (t) => {
+        t.resource.azurerm_vpn_server_configuration.config.vpn_authentication_types = ['Certificate'];
+      },
+    );
+    expect(azureWeak).toMatchObject([
+      { rule: 'authentication-weakened', cloud: 'azure', cause: ['vpn_authentication_types'] },
+    ]);
+  });
+
+  test('logging or encryption turned off', () => {
+    expect(
+      rules(
+        review((t) => {
+          t.Resources.Endpoint.Properties.ConnectionLogOptions = { Enabled: false };
+          delete t.Resources.Logs.Properties.KmsKeyId;
+          delete t.Resources.FlowLog;
+        }),
+      ).sort(),
+    ).toEqual(['encryption-removed:block', 'logging-disabled:block', 'logging-disabled:block']);
+    expect(
+      rules(
+        review(
+          () => {},
+          (t) => {
+            delete t.resource.azurerm_monitor_diagnostic_setting;
+          },
+        ),
+      ),
+    ).toEqual(['logging-disabled:block']);
+  });
+
+  test('new public endpoints and open NSG rules block', () => {
+    expect(
+      rules(
+        review(
+          (t) => {
+            t.Resources.Igw = { Type: 'AWS::EC2::InternetGateway', Properties: {} };
+          },
+          (t) => {
+            t.resource.azurerm_public_ip = { pip: { name: 'pip' } };
+            t.resource.azurerm_network_security_group.nsg.security_rule.push({
+              name: 'rdp',
+              access: 'Allow',
+              direction: 'Inbound',
+              protocol: 'Tcp',
+              destination_port_range: '3389',
+              source_address_prefix: 'Internet',
+            });
+          },
+        ),
+      ).sort(),
+    ).toEqual(['public-endpoint-added:block', 'public-endpoint-added:block', 'security-rule-open:block']);
+  });
+});
