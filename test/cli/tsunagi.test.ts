@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { PLAN_SCHEMA_VERSION } from '../../lib/planner/types';
 import { CONFIG_DIR, profileObject } from '../support/profiles';
+import { artifactsDir, synthRecord } from '../support/synthesized';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'tsunagi.cjs');
@@ -147,8 +148,15 @@ describe('tsunagi --help', () => {
 
 describe('tsunagi synth', () => {
   it('writes both clouds for the default profile, with the CloudFormation validator on', () => {
-    const out = join(scratch, 'synth');
-    const { code, stdout, stderr } = tsunagi('synth', '-p', HYOGO, '--output', out);
+    // The same command (`tsunagi synth -p test/fixtures/profiles/hyogo.yaml --output <dir>`,
+    // CDK_VALIDATION=true) ran once in jest's global setup; its output is recorded beside the
+    // artifacts that other test files read (test/support/synthesized-fixtures.js).
+    const out = artifactsDir('hyogo');
+    const { command, cdkValidation, code, stdout, stderr } = synthRecord('hyogo');
+    expect({ command, cdkValidation }).toEqual({
+      command: `tsunagi synth -p ${HYOGO}`,
+      cdkValidation: 'true',
+    });
     expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(/AWS \(CloudFormation\): \d+ stack\(s\)/);
     expect(stdout).toMatch(/Azure \(Terraform\): \d+ stack\(s\)/);

@@ -1,8 +1,11 @@
 // Jest global setup: builds dist/ (esbuild, about 0.2 s) once before any test file runs, so a
 // lone `npx jest` never tests a stale bundle (test/cli runs bin/tsunagi.cjs -> dist/tsunagi.js,
 // and the AWS stacks package dist/handlers/*). `npm test` relies on this and does not build.
+// Then synthesizes the fixture profiles once with the real CLI, or finds them in the cache
+// (test/support/synthesized-fixtures.js), and tells the test files where they are.
 const { spawnSync } = require('node:child_process');
 const { join } = require('node:path');
+const { synthesizeFixtures } = require('./synthesized-fixtures');
 
 module.exports = async function globalSetup() {
   const root = join(__dirname, '..', '..');
@@ -11,4 +14,5 @@ module.exports = async function globalSetup() {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error(`scripts/build.mjs failed (exit ${result.status})`);
+  process.env.TSUNAGI_TEST_ARTIFACTS = await synthesizeFixtures();
 };

@@ -1,38 +1,44 @@
 import type { AwsClientVpnTierPlan } from '../../lib/planner/types';
 import { regionShortName } from '../../lib/quotas/regions';
 import { clientVpnCapacity } from '../../lib/verify/aws-capacity';
-import { model, synthesize } from '../aws/support/synth';
+import { loadModel } from '../support/profiles';
+import { cloudFormationTemplates, type FixtureName, type Json } from '../support/synthesized';
 
-describe.each(['hyogo', 'iwate'])('capacity implied by the synthesized templates (%s)', (name) => {
-  const m = model(name);
-  let out: ReturnType<typeof synthesize>;
-  beforeAll(() => {
-    out = synthesize(m);
-  });
+// The templates `tsunagi synth` wrote for the fixture profiles (validator on), synthesized once
+// per jest run in global setup (test/support/synthesized.ts).
+describe.each<FixtureName>(['hyogo', 'iwate'])(
+  'capacity implied by the synthesized templates (%s)',
+  (name) => {
+    const m = loadModel(name);
+    let out: { json: Map<string, Json> };
+    beforeAll(() => {
+      out = { json: new Map([...cloudFormationTemplates(name)].map(([stack, t]) => [stack, t.template])) };
+    });
 
-  test('each AWS tier: endpoints x associations (quota table) equals the plan’s nominal connections', () => {
-    const tiers = m.plan.tiers.filter((t): t is AwsClientVpnTierPlan => t.kind === 'aws-client-vpn');
-    expect(tiers.length).toBeGreaterThan(0);
-    for (const tier of tiers) {
-      const stack = `${m.profile.organisation.id}-prod-remote-access-${regionShortName(tier.region)}`;
-      const capacity = clientVpnCapacity([out.json.get(stack)]);
-      expect(capacity.endpoints.map((e) => e.clientCidr).sort()).toEqual(
-        tier.endpoints.map((e) => e.clientCidr).sort(),
-      );
-      for (const e of capacity.endpoints) expect(e.associations).toBe(tier.zones.length);
-      expect(capacity.connections).toBe(tier.nominalConnections);
-    }
-  });
+    test('each AWS tier: endpoints x associations (quota table) equals the plan’s nominal connections', () => {
+      const tiers = m.plan.tiers.filter((t): t is AwsClientVpnTierPlan => t.kind === 'aws-client-vpn');
+      expect(tiers.length).toBeGreaterThan(0);
+      for (const tier of tiers) {
+        const stack = `${m.profile.organisation.id}-prod-remote-access-${regionShortName(tier.region)}`;
+        const capacity = clientVpnCapacity([out.json.get(stack)]);
+        expect(capacity.endpoints.map((e) => e.clientCidr).sort()).toEqual(
+          tier.endpoints.map((e) => e.clientCidr).sort(),
+        );
+        for (const e of capacity.endpoints) expect(e.associations).toBe(tier.zones.length);
+        expect(capacity.connections).toBe(tier.nominalConnections);
+      }
+    });
 
-  test('the AWS share: all templates together carry what the plan assigns to AWS in the nominal scenario', () => {
-    const nominal = m.plan.scenarios.find((s) => s.scenario.kind === 'nominal')!;
-    const awsShare = nominal.byTier
-      .filter((t) => m.plan.tiers.find((p) => p.tierId === t.tierId)?.provider === 'aws')
-      .reduce((s, t) => s + t.connections, 0);
-    const capacity = clientVpnCapacity([...out.json.values()]);
-    expect(capacity.connections).toBeGreaterThanOrEqual(awsShare);
-  });
-});
+    test('the AWS share: all templates together carry what the plan assigns to AWS in the nominal scenario', () => {
+      const nominal = m.plan.scenarios.find((s) => s.scenario.kind === 'nominal')!;
+      const awsShare = nominal.byTier
+        .filter((t) => m.plan.tiers.find((p) => p.tierId === t.tierId)?.provider === 'aws')
+        .reduce((s, t) => s + t.connections, 0);
+      const capacity = clientVpnCapacity([...out.json.values()]);
+      expect(capacity.connections).toBeGreaterThanOrEqual(awsShare);
+    });
+  },
+);
 
 test('counts associations per endpoint, not per template', () => {
   const template = {

@@ -4,8 +4,8 @@
  */
 import type { AzureP2sTierPlan } from '../../lib/planner/types';
 import { p2sGatewayCapacities, verifyAzureP2sCapacity } from '../../lib/verify/azure-capacity';
-import { synthAzure } from '../azure/support';
 import { loadModel } from '../support/profiles';
+import { terraformStacks } from '../support/synthesized';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized Terraform JSON
 const synthesized: Record<string, { json: any[]; azureNominal: number }> = {};
@@ -15,7 +15,8 @@ beforeAll(() => {
     const model = loadModel(name);
     const tiers = model.plan.tiers.filter((t): t is AzureP2sTierPlan => t.kind === 'azure-p2s');
     synthesized[name] = {
-      json: Object.values(synthAzure(model)).map((s) => s.json),
+      // The Terraform JSON `tsunagi synth` wrote (cdktf.out), synthesized once per jest run.
+      json: [...terraformStacks(name).values()],
       azureNominal: tiers.reduce((sum, t) => sum + t.nominalConnections, 0),
     };
   }

@@ -1,0 +1,120 @@
+// The fixture profiles (test/fixtures/profiles/*.yaml), synthesized once by the real CLI
+// (`tsunagi synth`, CloudFormation validator on, both clouds) and cached on disk under a key
+// that hashes every input of the synth: the esbuild bundles in dist/ (all of our code), the
+// fixtures with their certificates and metadata, cdk.json, cdktf.json, the lock file and the
+// Node.js version. Jest's global setup calls `synthesizeFixtures()`; tests read the artifacts
+// through test/support/synthesized.ts. A second `npm test` with nothing changed synthesizes
+// nothing; any change to code, fixtures or dependencies gives a new key, so a test never reads
+// a stale tree.
+const { spawn } = require('node:child_process');
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join, relative } = require('node:path');
+
+const ROOT = join(__dirname, '..', '..');
+const FIXTURES = ['hyogo', 'iwate'];
+const CACHE_PARENT = join(tmpdir(), 'tsunagi-test-artifacts');
+/** Cache directories of other keys (other worktrees, older code) are removed after this. */
+const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
+
+function filesUnder(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? filesUnder(path) : [path];
+    })
+    .sort();
+}
+
+function inputsKey() {
+  const hash = createHash('sha256');
+  const inputs = [
+    ...filesUnder(join(ROOT, 'dist')).filter((f) => !f.endsWith('.map')),
+    ...filesUnder(join(ROOT, 'test', 'fixtures', 'profiles')),
+    join(ROOT, 'cdk.json'),
+    join(ROOT, 'cdktf.json'),
+    join(ROOT, 'package-lock.json'),
+  ];
+  hash.update(process.version);
+  for (const file of inputs) {
+    hash.update(relative(ROOT, file));
+    hash.update(fs.readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 20);
+}
+
+function synthesize(name, outdir) {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'dist', 'tsunagi.js'),
+        'synth',
+        '-p',
+        `test/fixtures/profiles/${name}.yaml`,
+        '--output',
+        outdir,
+      ],
+      { cwd: ROOT, env: { ...process.env, CDK_VALIDATION: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function removeStaleSiblings(keep) {
+  if (!fs.existsSync(CACHE_PARENT)) return;
+  for (const entry of fs.readdirSync(CACHE_PARENT)) {
+    const path = join(CACHE_PARENT, entry);
+    if (entry === keep) continue;
+    try {
+      if (Date.now() - fs.statSync(path).mtimeMs > STALE_AFTER_MS)
+        fs.rmSync(path, { recursive: true, force: true });
+    } catch {
+      // another run removed it first
+    }
+  }
+}
+
+/**
+ * Synthesizes every fixture profile that the cache does not hold yet (in parallel) and returns
+ * the cache directory: `<dir>/<profile>/{cdk.out,cdktf.out,tsunagi-plan.json,synth.json}`,
+ * where synth.json records the command, its exit code, standard output and standard error.
+ */
+async function synthesizeFixtures() {
+  const key = inputsKey();
+  const dir = join(CACHE_PARENT, key);
+  fs.mkdirSync(dir, { recursive: true });
+  removeStaleSiblings(key);
+  const missing = FIXTURES.filter((name) => !fs.existsSync(join(dir, name, 'synth.json')));
+  await Promise.all(
+    missing.map(async (name) => {
+      // Synthesize into a private directory and rename it into place: two jest runs of the
+      // same code (two worktrees at one commit) never see a half-written tree.
+      const scratch = fs.mkdtempSync(join(dir, `.${name}-`));
+      const result = await synthesize(name, scratch);
+      fs.writeFileSync(
+        join(scratch, 'synth.json'),
+        `${JSON.stringify({ command: `tsunagi synth -p test/fixtures/profiles/${name}.yaml`, cdkValidation: 'true', ...result }, null, 2)}\n`,
+      );
+      try {
+        fs.renameSync(scratch, join(dir, name));
+      } catch {
+        fs.rmSync(scratch, { recursive: true, force: true });
+      }
+    }),
+  );
+  return dir;
+}
+
+module.exports = { synthesizeFixtures, FIXTURES };
