@@ -120,8 +120,8 @@ describe.each(PROFILES)('CI deploy role (%s)', (name) => {
     const { m, s } = out.get(name)!;
     const policies = resourcesOf(s.json.get(stack), 'AWS::IAM::Policy');
     const statements = policies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
-    expect(statements).toHaveLength(1);
-    const [statement] = statements;
+    expect(statements).toHaveLength(2);
+    const statement = statements.find((st) => st.Sid === 'AssumeCdkBootstrapRolesOnly');
     expect(statement.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);
     const resources = JSON.stringify(statement.Resource);
     expect(statement.Resource).toHaveLength(4 * m.plan.awsRegions.length);
@@ -133,5 +133,24 @@ describe.each(PROFILES)('CI deploy role (%s)', (name) => {
       expect(JSON.stringify(r)).toMatch(/:role\/cdk-hnb659fds-[a-z-]+-role-/);
     expect(resources).not.toContain('"*"');
     expect(s.stacks.ciDeploy!.terminationProtection).toBe(true);
+  });
+
+  test('the deploy gate may read change sets and set stack policies of this profile’s stacks only', () => {
+    const { m, s } = out.get(name)!;
+    const statements = resourcesOf(s.json.get(stack), 'AWS::IAM::Policy').flatMap(
+      ([, p]) => p.Properties.PolicyDocument.Statement,
+    );
+    const gate = statements.find((st) => st.Sid === 'DeployGateOwnStacks');
+    expect([...gate.Action].sort()).toEqual([
+      'cloudformation:DeleteChangeSet',
+      'cloudformation:DescribeChangeSet',
+      'cloudformation:DescribeStacks',
+      'cloudformation:SetStackPolicy',
+    ]);
+    // One Region gives a string, several a list.
+    const resources = [gate.Resource].flat();
+    expect(resources).toHaveLength(m.plan.awsRegions.length);
+    for (const r of resources) expect(JSON.stringify(r)).toMatch(new RegExp(`:stack/${name}-prod-\\*/\\*`));
+    expect(JSON.stringify(gate.Resource)).not.toContain('"*"');
   });
 });

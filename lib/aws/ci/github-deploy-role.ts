@@ -1,7 +1,11 @@
 /**
  * CI deploy access: the GitHub Actions OIDC provider and a role that GitHub jobs of ONE
  * repository, branch and environment may assume, and that can do nothing but assume the CDK
- * bootstrap roles (deploy, file and image publishing, lookup) of the profile's Regions.
+ * bootstrap roles (deploy, file and image publishing, lookup) of the profile's Regions, plus
+ * what the deploy gate needs on this profile's own stacks (`<org>-<env>-*`): read change sets
+ * and stacks, delete an empty change set, and set the stack policy that protects the stateful
+ * resources (scripts/aws-gated-deploy.sh, docs/deploy-gates.md). The CDK bootstrap deploy
+ * role has no cloudformation:SetStackPolicy.
  *
  * All three are enforced in AWS through the `sub` claim. GitHub's default `sub` for a job
  * bound to an environment carries no branch, so the repository must customise its OIDC
@@ -55,6 +59,20 @@ export class GithubDeployRole extends Construct {
         },
       }),
     });
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'DeployGateOwnStacks',
+        actions: [
+          'cloudformation:DescribeChangeSet',
+          'cloudformation:DescribeStacks',
+          'cloudformation:DeleteChangeSet',
+          'cloudformation:SetStackPolicy',
+        ],
+        resources: props.regions.map(
+          (region) => `arn:${partition}:cloudformation:${region}:${account}:stack/${props.namePrefix}-*/*`,
+        ),
+      }),
+    );
     const qualifier = props.qualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
     this.role.addToPolicy(
       new iam.PolicyStatement({
