@@ -18,6 +18,7 @@
 import { DefaultStackSynthesizer, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { acknowledge } from '../common/nag';
 
 export const GITHUB_OIDC_ISSUER = 'token.actions.githubusercontent.com';
 const BOOTSTRAP_ROLES = ['deploy', 'file-publishing', 'image-publishing', 'lookup'] as const;
@@ -73,6 +74,12 @@ export class GithubDeployRole extends Construct {
         ),
       }),
     );
+    for (const region of props.regions)
+      acknowledge(
+        this.role,
+        `AwsSolutions-IAM5[Resource::arn:${partition}:cloudformation:${region}:${account}:stack/${props.namePrefix}-*/*]`,
+        'Two bounded wildcards in the deploy-gate statement only: the stack names of this profile and environment (`<org>-<env>-*`) and the stack ID suffix CloudFormation appends; the actions are limited to reading change sets and stacks, deleting a change set and setting the stack policy.',
+      );
     const qualifier = props.qualifier ?? DefaultStackSynthesizer.DEFAULT_QUALIFIER;
     this.role.addToPolicy(
       new iam.PolicyStatement({
