@@ -109,9 +109,24 @@ function detailPath(d: z.infer<typeof detail>): string | undefined {
   return t.Attribute;
 }
 
-function topLevel(path: string): string {
-  const parts = path.split('.');
-  return parts[0] === 'Properties' && parts.length > 1 ? `Properties.${parts[1]}` : (parts[0] as string);
+/**
+ * The path of a replacing detail as the review writes it (`Properties.X` or, when the change
+ * set carries property values, `Properties.X.0.Y`), so that a finding acknowledged on the pull
+ * request has the same fingerprint here.
+ */
+function causePath(d: z.infer<typeof detail>): string | undefined {
+  const t = d.Target;
+  if (t?.Path) {
+    const parts = t.Path.split('/').filter((p) => p !== '');
+    if (parts.length > 0) return parts.join('.');
+  }
+  return detailPath(d);
+}
+
+/** Logical ID a detail's change comes from (`CausingEntity` is `Id` or `Id.Attribute`). */
+function causingResource(d: z.infer<typeof detail>): string | undefined {
+  if (d.ChangeSource !== 'ResourceReference' && d.ChangeSource !== 'ResourceAttribute') return undefined;
+  return d.CausingEntity?.split('.')[0];
 }
 
 function actionOf(rc: CfnResourceChange): ChangeAction {
@@ -163,6 +178,11 @@ export function checkChangeSet(
     );
 
   const replacedEndpoints: string[] = [];
+  // Logical ID -> type of everything this change set replaces (or may replace).
+  const replaced = new Map<string, string>();
+  for (const { ResourceChange: rc } of changeSet.Changes)
+    if (rc?.Action === 'Modify' && rc.Replacement !== undefined && rc.Replacement !== 'False')
+      replaced.set(rc.LogicalResourceId, rc.ResourceType);
   for (const c of changeSet.Changes) {
     const rc = c.ResourceChange;
     if (!rc) continue;
@@ -180,18 +200,42 @@ export function checkChangeSet(
     else counts.other++;
 
     if (action === 'replacement' || action === 'may-replace') {
-      const cause = [
-        ...new Set(
-          (rc.Details ?? [])
-            .filter((d) => d.Target?.RequiresRecreation && d.Target.RequiresRecreation !== 'Never')
-            .map(detailPath)
-            .filter((p): p is string => p !== undefined)
-            .map(topLevel),
-        ),
-      ].sort();
+      const replacing = (rc.Details ?? []).filter(
+        (d) => d.Target?.RequiresRecreation && d.Target.RequiresRecreation !== 'Never',
+      );
+      const cause = [...new Set(replacing.map(causePath).filter((p): p is string => p !== undefined))].sort();
       const how = action === 'replacement' ? 'replaces' : 'may replace (Replacement: Conditional)';
       const because = cause.length > 0 ? ` because ${cause.join(', ')} change(s)` : '';
       if (type === 'AWS::EC2::ClientVpnEndpoint') replacedEndpoints.push(resource);
+      // Replaced only because a resource it refers to is replaced in the same change set (a
+      // Client VPN association whose endpoint is replaced): reported once, on that resource.
+      // A stateful resource is folded into its parent only when the parent is stateful too,
+      // so the blocking finding is never lost (a replaced subnet still blocks its association).
+      const parents = replacing.map(causingResource);
+      const parent = parents[0];
+      const parentCarriesIt = (p: string | undefined) =>
+        p !== undefined &&
+        p !== resource &&
+        replaced.has(p) &&
+        (!isStateful('aws', type) || isStateful('aws', replaced.get(p) ?? ''));
+      if (replacing.length > 0 && parent !== undefined && parents.every(parentCarriesIt)) {
+        findings.push(
+          makeFinding({
+            severity: 'info',
+            category: 'replacement',
+            rule: 'replaced-with-parent',
+            cloud: 'aws',
+            stack,
+            resource,
+            type,
+            action,
+            cause,
+            message: `CloudFormation ${how} ${type} ${resource} together with ${parent}, which it refers to.`,
+            userImpact: `part of the replacement of ${parent} (see that finding)`,
+          }),
+        );
+        continue;
+      }
       if (isStateful('aws', type)) {
         findings.push(
           makeFinding({
@@ -208,6 +252,23 @@ export function checkChangeSet(
             userImpact: statefulImpact('aws', type, 'replace') ?? '',
           }),
         );
+      } else {
+        findings.push(
+          makeFinding({
+            severity: 'warn',
+            category: 'replacement',
+            rule: 'resource-replaced',
+            cloud: 'aws',
+            stack,
+            resource,
+            type,
+            action,
+            cause,
+            message: `CloudFormation ${how} ${type} ${resource}${because}.`,
+            userImpact:
+              'the resource gets a new physical ID; CloudFormation updates what refers to it in the same deployment',
+          }),
+        );
       }
       const properties = propertiesOf(rc, template) as Record<string, unknown> | undefined;
       if (hasFixedPhysicalName(type, properties)) {
@@ -215,20 +276,19 @@ export function checkChangeSet(
           makeFinding({
             severity: 'block',
             category: 'replacement',
-            rule: 'physical-name-replaced',
+            rule: 'fixed-name-replacement',
             cloud: 'aws',
             stack,
             resource,
             type,
             action,
-            cause: [`Properties.${physicalNameProperty(type)}`],
+            cause: [`Properties.${physicalNameProperty(type)}`, ...cause],
             message: `${type} ${resource} has a fixed name (${physicalNameProperty(type)}) and CloudFormation ${how} it${because}: the new resource cannot take the name while the old one exists.`,
             userImpact:
               'the stack update fails and rolls back; nothing changes until the name is freed or changed',
           }),
         );
       }
-      continue;
     }
     if (action === 'delete' || action === 'orphan') {
       const stateful = isStateful('aws', type);
@@ -246,7 +306,8 @@ export function checkChangeSet(
           resource,
           type,
           action,
-          cause: [],
+          // The same causes as the review's, so its acknowledgements match here.
+          cause: [action === 'orphan' ? 'DeletionPolicy: Retain' : 'removed from the template'],
           message:
             action === 'orphan'
               ? `CloudFormation removes ${type} ${resource} from the stack and retains it (DeletionPolicy Retain): it keeps running but is no longer managed.`

@@ -185,7 +185,7 @@ export function checkTerraformPlan(plan: TerraformPlan, file: string, stack: str
       } else {
         findings.push(
           makeFinding({
-            severity: 'info',
+            severity: 'warn',
             category: 'replacement',
             rule: 'resource-replaced',
             cloud: 'azure',
@@ -234,7 +234,8 @@ export function checkTerraformPlan(plan: TerraformPlan, file: string, stack: str
           resource: address,
           type,
           action,
-          cause: [],
+          // The review's cause for a deletion, so its acknowledgements match here.
+          cause: action === 'orphan' ? ['removed block (forget)'] : ['removed from the configuration'],
           message:
             action === 'orphan'
               ? `Terraform forgets ${address} (removed from state, kept in Azure)${reason}.`

@@ -75,23 +75,66 @@ function acksFile(fingerprints: readonly string[], expires = '2027-01-31'): stri
 describe('AWS change set gate', () => {
   const changeSet = parseChangeSet(json(REPLACE_CVPN), REPLACE_CVPN);
 
-  test('a replaced Client VPN endpoint and its associations block, with the cause and what it means', () => {
+  test('a replaced Client VPN endpoint blocks, with the cause and what it means; what is replaced with it is folded in', () => {
     const check = checkChangeSet(changeSet, REPLACE_CVPN);
     const blocking = check.findings.filter((f) => f.severity === 'block');
     expect(blocking.map((f) => [f.rule, f.resource, f.action])).toEqual([
       ['stateful-replaced', 'awstokyo0Endpoint835FFD86', 'replacement'],
-      ['stateful-replaced', 'awstokyo0Associationapnortheast1aA504ADCF', 'replacement'],
-      ['stateful-replaced', 'awstokyo0Associationapnortheast1cF14BCB36', 'replacement'],
-      ['stateful-replaced', 'awstokyo0Associationapnortheast1dC631292D', 'replacement'],
     ]);
     const endpoint = blocking[0]!;
     expect(endpoint.cause).toEqual(['Properties.ClientCidrBlock']);
     expect(endpoint.category).toBe('replacement');
     expect(endpoint.userImpact).toMatch(/new DNS name/);
-    expect(blocking[1]!.cause).toEqual(['Properties.ClientVpnEndpointId']);
-    // Routes and authorization rules are replaced too, but are not stateful.
-    expect(check.findings.some((f) => f.type === 'AWS::EC2::ClientVpnRoute')).toBe(false);
+    // Associations, routes and the authorization rule are replaced because they refer to the
+    // endpoint: one info finding each, pointing at it (the review does the same).
+    const folded = check.findings.filter((f) => f.rule === 'replaced-with-parent');
+    expect(folded).toHaveLength(6);
+    expect(
+      folded.every((f) => f.severity === 'info' && f.message.includes('awstokyo0Endpoint835FFD86')),
+    ).toBe(true);
+    expect(folded[0]!.cause).toEqual(['Properties.ClientVpnEndpointId']);
     expect(check.input.counts).toEqual({ add: 0, update: 2, replace: 7, delete: 0, other: 0 });
+  });
+
+  test('a stateful resource replaced because of a non-stateful one still blocks', () => {
+    const cs = parseChangeSet(
+      {
+        StackName: 's',
+        Changes: [
+          {
+            ResourceChange: {
+              Action: 'Modify',
+              LogicalResourceId: 'SubnetA',
+              ResourceType: 'AWS::EC2::Subnet',
+              Replacement: 'True',
+              Details: [
+                { Target: { Attribute: 'Properties', Name: 'CidrBlock', RequiresRecreation: 'Always' } },
+              ],
+            },
+          },
+          {
+            ResourceChange: {
+              Action: 'Modify',
+              LogicalResourceId: 'AssociationA',
+              ResourceType: 'AWS::EC2::ClientVpnTargetNetworkAssociation',
+              Replacement: 'True',
+              Details: [
+                {
+                  Target: { Attribute: 'Properties', Name: 'SubnetId', RequiresRecreation: 'Always' },
+                  ChangeSource: 'ResourceReference',
+                  CausingEntity: 'SubnetA',
+                },
+              ],
+            },
+          },
+        ],
+      },
+      's.json',
+    );
+    expect(checkChangeSet(cs, 's.json').findings.map((f) => [f.rule, f.resource, f.severity])).toEqual([
+      ['resource-replaced', 'SubnetA', 'warn'],
+      ['stateful-replaced', 'AssociationA', 'block'],
+    ]);
   });
 
   test('with the template: every endpoint of the stack replaced (cannot be acknowledged) and the CRL re-import drops sessions', () => {
@@ -110,7 +153,7 @@ describe('AWS change set gate', () => {
     const ids = check.findings.filter((f) => f.severity === 'block').map((f) => f.id);
     const report = runGate({ awsChangeSets: [REPLACE_CVPN], acks: acksFile(ids), today: TODAY });
     expect(report.verdict).toBe('pass');
-    expect(report.acks.applied).toHaveLength(4);
+    expect(report.acks.applied).toHaveLength(1);
 
     const withTemplate = buildGateReport(
       [checkChangeSet(changeSet, REPLACE_CVPN, REMOTE_ACCESS_TEMPLATE)],
@@ -138,7 +181,7 @@ describe('AWS change set gate', () => {
       today: TODAY,
     });
     expect(report.verdict).toBe('block');
-    expect(report.acks.expired).toHaveLength(4);
+    expect(report.acks.expired).toHaveLength(1);
   });
 
   test('a change set that only updates tags passes with no findings', () => {
@@ -232,7 +275,10 @@ describe('AWS change set gate', () => {
       },
       'x.json',
     );
-    expect(checkChangeSet(cs, 'x.json').findings.map((f) => f.rule)).toEqual(['physical-name-replaced']);
+    expect(checkChangeSet(cs, 'x.json').findings.map((f) => [f.rule, f.severity, f.cause])).toEqual([
+      ['resource-replaced', 'warn', ['Properties.FifoTopic']],
+      ['fixed-name-replacement', 'block', ['Properties.TopicName', 'Properties.FifoTopic']],
+    ]);
   });
 
   test('malformed input is a GateInputError naming the file and field', () => {
@@ -366,7 +412,7 @@ describe('report', () => {
     });
     const md = renderGateMarkdown(report);
     expect(md.split('\n')[0]).toMatch(
-      /^\*\*Deploy gate: BLOCK\*\* - 6 unacknowledged blocking finding\(s\) in 2 input\(s\)/,
+      /^\*\*Deploy gate: BLOCK\*\* - 3 unacknowledged blocking finding\(s\) in 2 input\(s\)/,
     );
     expect(md).toContain('| id | stack | resource | type | action | cause | what it means for users |');
     for (const f of report.findings.filter((x) => x.severity === 'block'))
