@@ -1,18 +1,25 @@
 /**
  * The CDK app (cdk.json "app"): profile -> plan -> AWS stacks -> cdk.out.
- * `npx cdk synth -c profile=iwate -c environment=prod` selects another profile.
+ * `npx cdk synth -c profile=iwate -c environment=prod` selects another profile (or
+ * TSUNAGI_PROFILE / TSUNAGI_ENVIRONMENT; lib/cli/selection.ts `chooseProfile`).
+ * A profile that uses no AWS Region synthesizes no AWS stack.
  */
 import { App } from 'aws-cdk-lib';
-import { loadOrExit, readToolContext } from '../lib/cli/selection';
+import { unusedCloudNotice, usesCloud } from '../lib/cli/clouds';
+import { chooseProfile, loadOrExit, readToolContext, runApp } from '../lib/cli/selection';
 import { addAwsStacks } from '../stacks/aws';
 
 // Under the CDK CLI (or `tsunagi synth`) the context arrives in CDK_CONTEXT_JSON; run bare,
 // the app reads cdk.json itself so that feature flags are the same either way.
 const underCli = process.env.CDK_CONTEXT_JSON !== undefined;
 const app = new App(underCli ? {} : { context: readToolContext('cdk.json'), outdir: 'cdk.out' });
-const { model, environment } = loadOrExit(
-  app.node.tryGetContext('profile'),
-  app.node.tryGetContext('environment'),
+const choice = chooseProfile(
+  { profile: app.node.tryGetContext('profile'), environment: app.node.tryGetContext('environment') },
+  'cdk',
 );
-addAwsStacks(app, model, environment);
-app.synth();
+runApp(choice.profile, () => {
+  const { model, environment } = loadOrExit(choice.profile, choice.environment);
+  if (usesCloud(model, 'aws')) addAwsStacks(app, model, environment);
+  else process.stderr.write(`${unusedCloudNotice(model, 'aws')}\n`);
+  app.synth();
+});

@@ -1,18 +1,29 @@
 /**
  * The CDK for Terraform app (cdktf.json "app"): profile -> plan -> Azure stacks -> cdktf.out.
- * Context `profile` and `environment` select the profile (cdktf.json, or CDKTF_CONTEXT_JSON);
+ * The CDKTF CLI passes no `-c` context to the app, so `npx cdktf synth` selects the profile
+ * with TSUNAGI_PROFILE=iwate (and TSUNAGI_ENVIRONMENT); on Linux `npx cdktf synth -c
+ * profile=iwate` is read from the CLI's command line too (lib/cli/selection.ts).
  * TSUNAGI_TF_BACKEND=azurerm writes the remote backend instead of local state.
+ * A profile that uses no Azure hub synthesizes no Azure stack.
  */
 import { App } from 'cdktf';
-import { loadOrExit, readToolContext } from '../lib/cli/selection';
+import { unusedCloudNotice, usesCloud } from '../lib/cli/clouds';
+import { chooseProfile, loadOrExit, readToolContext, runApp } from '../lib/cli/selection';
 import { addAzureStacks } from '../stacks/azure';
 
 const underCli = process.env.CDKTF_CONTEXT_JSON !== undefined;
 const app = new App(underCli ? {} : { context: readToolContext('cdktf.json') });
-const { model, environment } = loadOrExit(
-  app.node.tryGetContext('profile'),
-  app.node.tryGetContext('environment'),
+const choice = chooseProfile(
+  { profile: app.node.tryGetContext('profile'), environment: app.node.tryGetContext('environment') },
+  'cdktf',
 );
-const backend = process.env.TSUNAGI_TF_BACKEND === 'azurerm' ? 'azurerm' : 'local';
-addAzureStacks(app, model, environment, backend);
-app.synth();
+if (choice.source !== 'context' && process.env.TSUNAGI_QUIET_WARNINGS !== '1') {
+  process.stderr.write(`tsunagi: synthesizing profile ${choice.profile} (from ${choice.source})\n`);
+}
+runApp(choice.profile, () => {
+  const { model, environment } = loadOrExit(choice.profile, choice.environment);
+  const backend = process.env.TSUNAGI_TF_BACKEND === 'azurerm' ? 'azurerm' : 'local';
+  if (usesCloud(model, 'azure')) addAzureStacks(app, model, environment, backend);
+  else process.stderr.write(`${unusedCloudNotice(model, 'azure')}\n`);
+  app.synth();
+});

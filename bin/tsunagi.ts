@@ -9,7 +9,7 @@ import { reviewCommand } from '../lib/cli/commands/review';
 import { schemaCommand } from '../lib/cli/commands/schema';
 import { synthCommand } from '../lib/cli/commands/synth';
 import { validateCommand } from '../lib/cli/commands/validate';
-import { reportInternalError } from '../lib/cli/profile-option';
+import { reportInternalError } from '../lib/cli/internal-error';
 import { packageVersion } from '../lib/cli/version';
 
 const program = new Command()

@@ -8,6 +8,7 @@ import type { DeploymentModel } from '../model/deployment-model';
 import { planDeployment } from '../planner/deployment';
 import { formatIssue } from '../profile/issues';
 import { loadProfile } from '../profile/load';
+import { reportInternalError } from './internal-error';
 import { DEFAULT_PROFILE } from './selection';
 
 /** `-p, --profile <profile>`: a name in config/ or a path to a YAML file. */
@@ -54,16 +55,4 @@ export function guarded<A extends unknown[]>(
       reportInternalError(error, profileOf(...args));
     }
   };
-}
-
-/** Prints an internal error as a bug report (one paragraph, no stack unless asked) and sets exit 2. */
-export function reportInternalError(error: unknown, profile?: string): void {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(
-    `tsunagi: internal error${profile ? ` while processing profile ${profile}` : ''}: ${message.split('\n')[0]}\n` +
-      'This is a bug in Tsunagi, not in your profile: the validator accepted it but a later step failed. ' +
-      'Please report it with the profile attached (set TSUNAGI_DEBUG=1 to print the stack trace).',
-  );
-  if (process.env.TSUNAGI_DEBUG === '1' && error instanceof Error && error.stack) console.error(error.stack);
-  process.exitCode = 2;
 }

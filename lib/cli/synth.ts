@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { planDeployment } from '../planner/deployment';
 import { loadProfile } from '../profile/load';
 import { projectRoot } from '../profile/project-root';
+import { cleanCdkOut, cleanCdktfOut, leftoverStackDirectories } from './clean-output';
 import { readToolContext } from './selection';
 
 /** File in the synth output directory that holds the capacity plan (docs/plan-json.md). */
@@ -100,7 +101,7 @@ export async function synthesize(options: SynthOptions): Promise<SynthOutcome> {
   const baseEnv = { ...process.env, TSUNAGI_QUIET_WARNINGS: '1' };
   const runs: Promise<SynthRun>[] = [];
   if (options.clouds.includes('aws')) {
-    rmSync(join(root, 'cdk.out'), { recursive: true, force: true });
+    cleanCdkOut(join(root, 'cdk.out'));
     runs.push(
       run('aws', {
         ...baseEnv,
@@ -110,7 +111,7 @@ export async function synthesize(options: SynthOptions): Promise<SynthOutcome> {
     );
   }
   if (options.clouds.includes('azure')) {
-    rmSync(join(root, 'cdktf.out'), { recursive: true, force: true });
+    cleanCdktfOut(join(root, 'cdktf.out'));
     runs.push(
       run('azure', {
         ...baseEnv,
@@ -138,6 +139,13 @@ export async function synthesize(options: SynthOptions): Promise<SynthOutcome> {
       continue;
     }
     const stacks = result.cloud === 'aws' ? summariseCdkOut(outdir) : summariseCdktfOut(outdir);
+    const leftovers =
+      result.cloud === 'azure'
+        ? leftoverStackDirectories(
+            outdir,
+            stacks.map((s) => s.name),
+          )
+        : [];
     const where = relative(process.cwd(), outdir) || outdir;
     lines.push(
       `${result.cloud === 'aws' ? 'AWS (CloudFormation)' : 'Azure (Terraform)'}: ${stacks.length} stack(s) in ${where}/ (${result.ms} ms)`,
@@ -152,6 +160,11 @@ export async function synthesize(options: SynthOptions): Promise<SynthOutcome> {
       .filter((line) => line.trim() !== '')
       .map((line) => `  ${line}`);
     lines.push(...notices);
+    for (const name of leftovers) {
+      lines.push(
+        `  note: cdktf.out/stacks/${name}/ is no longer synthesized but still holds files (local Terraform state?); kept as is -- destroy or move that stack's resources before deleting it`,
+      );
+    }
   }
   return { ok, report: lines.join('\n'), ...(exitCode ? { exitCode } : {}) };
 }

@@ -4,7 +4,7 @@
  * `planDeployment`, called on the result (a target no permitted design can carry is a
  * profile error too). Nothing here throws for bad input.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { type Document, LineCounter, parseDocument } from 'yaml';
 import type { ProfileFiles, ValidatedProfile, ValidationResult } from '../model/deployment-model';
@@ -13,6 +13,7 @@ import { type IssuePath, issue, type ProfileIssue } from './issues';
 import { resolveProfilePath } from './project-root';
 import { runProfileRules } from './rules';
 import { type Profile, profileSchema } from './schema';
+import { checkTextLimits, MAX_PROFILE_BYTES, sizeIssue, toDataWithinLimits } from './yaml-limits';
 import { fromZodIssues } from './zod-issues';
 
 // The stacks and tests name the planned model by this module's path; the type lives in lib/model.
@@ -48,7 +49,20 @@ function readReferencedFiles(
       );
       return undefined;
     }
-    return readFileSync(full, 'utf8');
+    try {
+      if (!statSync(full).isFile()) throw new Error('not a file');
+      return readFileSync(full, 'utf8');
+    } catch (error) {
+      issues.push(
+        issue(
+          path,
+          `names a ${what} file that cannot be read (${error instanceof Error ? error.message : String(error)})`,
+          file,
+          'point it at a readable file (paths are relative to the profile)',
+        ),
+      );
+      return undefined;
+    }
   };
   const certificateAuthorities = new Map<string, string>();
   profile.identity.certificateAuthorities.forEach((ca, i) => {
@@ -104,6 +118,8 @@ function readReferencedFiles(
 
 /** Validates a profile given as text (the file name is only for messages). */
 export function loadProfileText(text: string, file: string, baseDir: string): ValidationResult {
+  const tooLarge = checkTextLimits(text);
+  if (tooLarge) return { ok: false, file, issues: [tooLarge] };
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const withLines = (issues: readonly ProfileIssue[]) =>
@@ -120,7 +136,9 @@ export function loadProfileText(text: string, file: string, baseDir: string): Va
     }));
     return { ok: false, file, issues };
   }
-  const raw: unknown = doc.toJS();
+  const data = toDataWithinLimits(doc);
+  if (!data.ok) return { ok: false, file, issues: [data.issue] };
+  const raw = data.data;
   const parsed = profileSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, file, issues: withLines(fromZodIssues(raw, parsed.error.issues)) };
   const profile = deepFreeze(parsed.data);
@@ -157,6 +175,17 @@ export function loadProfile(nameOrPath: string): ValidationResult {
         ),
       ],
     };
+  }
+  const stat = statSync(path);
+  if (!stat.isFile()) {
+    return {
+      ok: false,
+      file,
+      issues: [issue([], 'is not a file', nameOrPath, 'give the path of a profile YAML file')],
+    };
+  }
+  if (stat.size > MAX_PROFILE_BYTES) {
+    return { ok: false, file, issues: [sizeIssue(stat.size)] };
   }
   return loadProfileText(readFileSync(path, 'utf8'), file, dirname(path));
 }

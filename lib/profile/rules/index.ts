@@ -5,8 +5,15 @@
 import type { ProfileIssue } from '../issues';
 import type { Profile } from '../schema';
 import { checkAddresses } from './addresses';
+import { checkAsns } from './asns';
 import { checkAuthentication } from './authentication';
+import { checkAwsDeployability } from './aws-deployability';
+import { checkAzureDeployability } from './azure-deployability';
+import { checkCarriers } from './carriers';
+import { checkDataCentreLinks } from './data-centre-links';
 import { checkExpressRoute } from './expressroute';
+import { checkRepeatedValues } from './lists';
+import { checkMicrosoft365Ranges } from './microsoft365';
 import { checkUniqueNames } from './names';
 import { checkPopulations } from './populations';
 import { checkProtectedSegments } from './protected-segments';
@@ -22,6 +29,13 @@ export const PROFILE_RULES: readonly ((profile: Profile) => ProfileIssue[])[] = 
   checkAddresses,
   checkProtectedSegments,
   checkExpressRoute,
+  checkRepeatedValues,
+  checkAsns,
+  checkCarriers,
+  checkDataCentreLinks,
+  checkMicrosoft365Ranges,
+  checkAwsDeployability,
+  checkAzureDeployability,
 ];
 
 export function runProfileRules(profile: Profile): ProfileIssue[] {
