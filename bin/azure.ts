@@ -8,7 +8,8 @@
  */
 import { App } from 'cdktf';
 import { unusedCloudNotice, usesCloud } from '../lib/cli/clouds';
-import { chooseProfile, loadOrExit, readToolContext, runApp } from '../lib/cli/selection';
+import { backendIssue, chooseProfile, loadOrExit, readToolContext, runApp } from '../lib/cli/selection';
+import { formatIssue } from '../lib/profile/issues';
 import { addAzureStacks } from '../stacks/azure';
 
 const underCli = process.env.CDKTF_CONTEXT_JSON !== undefined;
@@ -23,6 +24,11 @@ if (choice.source !== 'context' && process.env.TSUNAGI_QUIET_WARNINGS !== '1') {
 runApp(choice.profile, () => {
   const { model, environment } = loadOrExit(choice.profile, choice.environment);
   const backend = process.env.TSUNAGI_TF_BACKEND === 'azurerm' ? 'azurerm' : 'local';
+  const missing = backendIssue(model, environment, backend);
+  if (missing) {
+    process.stderr.write(`${formatIssue(missing, model.file)}\n`);
+    process.exit(1);
+  }
   if (usesCloud(model, 'azure')) addAzureStacks(app, model, environment, backend);
   else process.stderr.write(`${unusedCloudNotice(model, 'azure')}\n`);
   app.synth();

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeploymentModel } from '../model/deployment-model';
 import { planDeployment } from '../planner/deployment';
-import { formatIssue } from '../profile/issues';
+import { formatIssue, issue, type ProfileIssue } from '../profile/issues';
 import { loadProfile } from '../profile/load';
 import { projectRoot, resolveProfilePath } from '../profile/project-root';
 import { reportInternalError } from './internal-error';
@@ -149,4 +149,28 @@ export function readToolContext(file: 'cdk.json' | 'cdktf.json'): Record<string,
   const path = join(projectRoot(), file);
   if (!existsSync(path)) return {};
   return (JSON.parse(readFileSync(path, 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
+}
+
+/**
+ * `--backend azurerm` needs the environment's terraformBackend; without it the Azure stacks
+ * could not say where state lives. A profile issue (exit 1), checked before any synth.
+ */
+export function backendIssue(
+  model: DeploymentModel,
+  environment: string,
+  backend: 'local' | 'azurerm',
+): ProfileIssue | undefined {
+  if (backend !== 'azurerm' || model.plan.azureHubs.length === 0) return undefined;
+  const index = model.profile.environments.findIndex((e) => e.name === environment);
+  if (index < 0 || model.profile.environments[index]!.terraformBackend) return undefined;
+  const path = ['environments', index, 'terraformBackend'];
+  return {
+    ...issue(
+      path,
+      `is required by --backend azurerm (environment ${environment}): the Azure stacks keep their Terraform state in that storage account`,
+      undefined,
+      'add terraformBackend with resourceGroupName, storageAccountName and containerName, or synthesize with --backend local',
+    ),
+    line: model.lineOf(path),
+  };
 }

@@ -17,7 +17,11 @@ import { CONFIG_DIR } from '../support/profiles';
 import { synthesizeBothClouds } from '../support/synth-both';
 
 const FUZZ_RUNS = Number(process.env.TSUNAGI_FUZZ_RUNS ?? 0);
-const SEED = process.env.TSUNAGI_FUZZ_SEED ? Number(process.env.TSUNAGI_FUZZ_SEED) : FUZZ_RUNS ? undefined : 20261201;
+const SEED = process.env.TSUNAGI_FUZZ_SEED
+  ? Number(process.env.TSUNAGI_FUZZ_SEED)
+  : FUZZ_RUNS
+    ? undefined
+    : 20261201;
 
 function gate(profile: unknown) {
   return planDeployment(loadProfileText(stringify(profile), 'generated.yaml', CONFIG_DIR));

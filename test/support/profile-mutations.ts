@@ -36,7 +36,15 @@ const ENUMS: Record<string, readonly string[]> = {
     'direct-connect-hosted',
     'data-centre',
   ],
-  at: ['aws', 'azure', 'data-centre', 'carrier', 'aws:ap-northeast-1', 'aws:ap-northeast-3', 'azure:japaneast'],
+  at: [
+    'aws',
+    'azure',
+    'data-centre',
+    'carrier',
+    'aws:ap-northeast-1',
+    'aws:ap-northeast-3',
+    'azure:japaneast',
+  ],
   to: ['aws:ap-northeast-1', 'aws:ap-northeast-3', 'azure:japaneast', 'azure:japanwest'],
   region: ['ap-northeast-1', 'ap-northeast-3', 'japaneast', 'japanwest', 'us-east-1'],
   hubRegion: ['japaneast', 'japanwest'],
@@ -68,7 +76,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export function pathsOf(value: unknown, prefix: PathSegment[] = []): PathSegment[][] {
   const out: PathSegment[][] = [prefix];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
-  else if (isRecord(value)) for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
+  else if (isRecord(value))
+    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
   return out;
 }
 
@@ -227,10 +236,10 @@ export interface GeneratedProfile {
 export const generatedProfile: fc.Arbitrary<GeneratedProfile> = fc.record({
   base: fc.constantFrom(...FIXTURES),
   scenario: fc.constantFrom('unchanged', 'unchanged', 'unchanged', 'azure only', 'aws only'),
-  mutations: fc.array(
-    fc.record({ path: fc.nat(10_000), kind: fc.nat(3), value: fc.nat(1_000) }),
-    { minLength: 1, maxLength: 3 },
-  ),
+  mutations: fc.array(fc.record({ path: fc.nat(10_000), kind: fc.nat(3), value: fc.nat(1_000) }), {
+    minLength: 1,
+    maxLength: 3,
+  }),
 });
 
 /** The profile object and the list of edits applied, for messages. */

@@ -1,6 +1,8 @@
 /** `tsunagi synth`: validate once, then synthesize the AWS and Azure apps offline. */
 import { Command, Option } from 'commander';
+import { formatIssue } from '../../profile/issues';
 import { guarded, loadForCommand, profileOption } from '../profile-option';
+import { backendIssue } from '../selection';
 import { synthesize } from '../synth';
 
 interface SynthCommandOptions {
@@ -41,6 +43,15 @@ export function synthCommand(): Command {
             failureLine: (file) => `${file}: invalid profile; nothing was synthesized`,
           });
           if (!model) return;
+          const environment = options.environment ?? model.profile.environments[0]!.name;
+          const missing =
+            options.cloud !== 'aws' ? backendIssue(model, environment, options.backend) : undefined;
+          if (missing) {
+            console.error(formatIssue(missing, model.file));
+            console.error(`${model.file}: invalid for --backend azurerm; nothing was synthesized`);
+            process.exitCode = 1;
+            return;
+          }
           const clouds = options.cloud === 'all' ? (['aws', 'azure'] as const) : ([options.cloud] as const);
           const outcome = await synthesize({ ...options, clouds });
           console.log(outcome.report);
