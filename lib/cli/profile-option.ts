@@ -11,6 +11,9 @@ import { loadProfile } from '../profile/load';
 import { reportInternalError } from './internal-error';
 import { DEFAULT_PROFILE } from './selection';
 
+// Commands import it from here too (one module for what every command shares).
+export { reportInternalError };
+
 /** `-p, --profile <profile>`: a name in config/ or a path to a YAML file. */
 export function profileOption(): Option {
   return new Option('-p, --profile <profile>', 'profile name in config/ or path to a YAML file').default(

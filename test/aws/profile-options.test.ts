@@ -42,14 +42,25 @@ describe('operations.alarmRecipients', () => {
     expect(errors.join('\n')).toMatch(/operations\.alarmRecipients\.emails\[0\]: .*is not an e-mail address/);
   });
 
-  it('accepts an existing topic alone, and refuses one from another Region', () => {
+  it('accepts existing topics alone (one in each Client VPN Region), and refuses one from another Region', () => {
+    expect(
+      errorsOf((p) => {
+        p.operations.alarmRecipients = {
+          awsSnsTopicArns: {
+            'ap-northeast-1': 'arn:aws:sns:ap-northeast-1:111111111111:noc-paging',
+            'ap-northeast-3': 'arn:aws:sns:ap-northeast-3:111111111111:noc-paging',
+          },
+        };
+      }),
+    ).toEqual([]);
+    // Without an e-mail address, a Region without its own topic would alert nobody.
     expect(
       errorsOf((p) => {
         p.operations.alarmRecipients = {
           awsSnsTopicArns: { 'ap-northeast-1': 'arn:aws:sns:ap-northeast-1:111111111111:noc-paging' },
         };
-      }),
-    ).toEqual([]);
+      }).join('\n'),
+    ).toMatch(/awsSnsTopicArns\.ap-northeast-3: .*is required: no e-mail recipient is listed/);
     const errors = errorsOf((p) => {
       p.operations.alarmRecipients.awsSnsTopicArns = {
         'ap-northeast-3': 'arn:aws:sns:ap-northeast-1:111111111111:noc-paging',
