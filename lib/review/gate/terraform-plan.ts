@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { makeFinding } from '../finding';
-import { normaliseAttributePath } from '../rules/azurerm-force-new';
+import { AZURERM_FORCE_NEW, azurermForcesNew, normaliseAttributePath } from '../rules/azurerm-force-new';
 import { sessionRulesFor } from '../rules/session-rules';
 import { isStateful, statefulImpact } from '../rules/stateful';
 import type { ChangeAction, Finding, ResourceChange } from '../types';
@@ -165,6 +165,15 @@ export function checkTerraformPlan(plan: TerraformPlan, file: string, stack: str
     const reason = rc.action_reason ? ` (${rc.action_reason})` : '';
     if (action === 'replacement') {
       const why = cause(rc, changed);
+      // Keep the derived ForceNew table honest: Terraform replaced for an attribute the table
+      // says updates in place (a newer provider, or a gap in the documentation).
+      const unlisted = (rc.change.replace_paths ?? [])
+        .map((p) => p.join('.'))
+        .filter((p) => azurermForcesNew(type, p) === false);
+      if (unlisted.length > 0)
+        warnings.push(
+          `${stack}/${address}: Terraform replaces it for ${unlisted.join(', ')}, which the ForceNew table (azurerm ${AZURERM_FORCE_NEW.providerVersion}) lists as in place: regenerate lib/review/rules/azurerm-force-new.json if the provider version changed`,
+        );
       const because = why.length > 0 ? ` because ${why.join(', ')} force(s) a new resource` : '';
       if (isStateful('azure', type)) {
         findings.push(

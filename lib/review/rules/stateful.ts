@@ -139,6 +139,22 @@ const AWS: readonly Omit<StatefulResource, 'cloud'>[] = [
     onDelete: 'the Site-to-Site VPN connections that use it are deleted',
   },
   {
+    type: 'AWS::EC2::TransitGatewayRouteTable',
+    kinds: ['connection'],
+    what: 'Transit Gateway route table (one segment)',
+    onReplace:
+      'every association, propagation and route of the segment is re-created: traffic of the segment stops until they are back',
+    onDelete: 'the segment loses its routes; its attachments stop forwarding',
+  },
+  {
+    type: 'AWS::EC2::NatGateway',
+    kinds: ['connection'],
+    what: 'private NAT gateway (carrier address translation)',
+    onReplace:
+      'carrier devices lose their translated addresses and their sessions until the new gateway is up; its private address changes',
+    onDelete: 'carrier devices can no longer reach the prefectural network',
+  },
+  {
     type: 'AWS::EC2::VPC',
     kinds: ['connection'],
     what: 'VPC',

@@ -496,3 +496,28 @@ describe('tsunagi gate (built CLI)', () => {
     ]);
   });
 });
+
+test('a Terraform replacement for an attribute the ForceNew table calls in place is reported as a warning', () => {
+  const plan = parseTerraformPlan(
+    {
+      format_version: '1.2',
+      resource_changes: [
+        {
+          address: 'azurerm_point_to_site_vpn_gateway.g',
+          type: 'azurerm_point_to_site_vpn_gateway',
+          change: {
+            actions: ['delete', 'create'],
+            before: { scale_unit: 1 },
+            after: { scale_unit: 2 },
+            replace_paths: [['scale_unit']],
+          },
+        },
+      ],
+    },
+    'p.json',
+  );
+  const { warnings } = checkTerraformPlan(plan, 'p.json', 's');
+  expect(warnings).toEqual([
+    expect.stringMatching(/scale_unit, which the ForceNew table \(azurerm 4\.55\.0\) lists as in place/),
+  ]);
+});

@@ -171,6 +171,8 @@ describe('stateful and connection-bearing types', () => {
     ['aws', 'AWS::KMS::Key'],
     ['aws', 'AWS::S3::Bucket'],
     ['aws', 'AWS::DynamoDB::Table'],
+    ['aws', 'AWS::EC2::NatGateway'],
+    ['aws', 'AWS::EC2::TransitGatewayRouteTable'],
     ['azure', 'azurerm_express_route_circuit'],
     ['azure', 'azurerm_express_route_circuit_peering'],
     ['azure', 'azurerm_express_route_connection'],
