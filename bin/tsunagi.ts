@@ -3,6 +3,7 @@
  * here with one line; `tsunagi <command> --help` describes each.
  */
 import { Command } from 'commander';
+import { diagramCommand } from '../lib/cli/commands/diagram';
 import { gateCommand } from '../lib/cli/commands/gate';
 import { planCommand } from '../lib/cli/commands/plan';
 import { reviewCommand } from '../lib/cli/commands/review';
@@ -24,5 +25,6 @@ program.addCommand(synthCommand());
 program.addCommand(schemaCommand());
 program.addCommand(gateCommand());
 program.addCommand(reviewCommand());
+program.addCommand(diagramCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => reportInternalError(error));
