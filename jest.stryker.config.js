@@ -1,17 +1,32 @@
 /**
  * Jest configuration for the mutation run (`npm run mutate`, stryker.config.mjs): the normal
  * configuration with snapshot matching disabled, so the mutation score counts only what tests
- * assert. test/cli is left out: it runs the built bundle in child processes, where Stryker can
- * neither activate a mutant nor record coverage, and it re-synthesizes with the validator on.
- * The global setup still builds dist/ in Stryker's sandbox: the AWS stacks package the Lambda
- * handlers from dist/handlers/.
+ * assert. Stryker re-runs a mutant's covering tests once per mutant, so test files that
+ * synthesize whole apps in beforeAll (seconds each) would make the run take hours on two
+ * cores; they are left out, and the score counts what the fast tests assert (a lower bound):
+ * - test/cli, test/diagram/command: run the built bundle in child processes, where Stryker
+ *   can neither activate a mutant nor record coverage;
+ * - test/aws, test/azure (except the quota and sizing tables), test/review/review.test.ts and
+ *   test/review/gate: synthesize stacks in-process;
+ * - test/meta: repository checks, no code under mutation.
+ * The verify and diagram tests read the fixture trees that global setup synthesizes once (in
+ * Stryker's sandbox too), so they stay in.
  */
 const base = require('./jest.config.js');
 
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/cli/'],
+  testPathIgnorePatterns: [
+    '/node_modules/',
+    '<rootDir>/test/cli/',
+    '<rootDir>/test/meta/',
+    '<rootDir>/test/aws/',
+    '<rootDir>/test/azure/(?!.*(quotas|sizing)\\.test\\.ts$)',
+    '<rootDir>/test/diagram/command\\.test\\.ts$',
+    '<rootDir>/test/review/review\\.test\\.ts$',
+    '<rootDir>/test/review/gate/',
+  ],
   setupFilesAfterEnv: [...(base.setupFilesAfterEnv ?? []), '<rootDir>/test/support/stryker-no-snapshots.js'],
   ci: false,
 };

@@ -1,0 +1,260 @@
+/**
+ * Exact figures of the planner and its quota tables, each derived by hand in a comment from
+ * the vendor tables (LIMITS.md), so that a rounding in the wrong direction, an off-by-one at
+ * a table boundary, a failure model that forgets a zone or a cost line in the wrong unit fails
+ * an assertion here, not only a snapshot.
+ */
+import type { CapacityPlan, ScenarioResult } from '../../lib/model/plan';
+import { requiredConnections } from '../../lib/planner/sizing';
+import { clientVpnCidrPrefix } from '../../lib/planner/tier-models';
+import { clientVpnConnections } from '../../lib/quotas/aws-client-vpn';
+import { p2sMinimumPools, p2sRow } from '../../lib/quotas/azure-virtual-wan';
+import { HOURS_PER_MONTH, PRICES } from '../../lib/quotas/prices';
+import { loadModel } from '../support/profiles';
+
+function scenarioOf(plan: CapacityPlan, label: string): ScenarioResult {
+  const found = plan.scenarios.find((s) => s.label === label);
+  if (!found)
+    throw new Error(`no scenario "${label}"; have ${plan.scenarios.map((s) => s.label).join(' | ')}`);
+  return found;
+}
+
+function byTier(result: ScenarioResult): Record<string, number> {
+  return Object.fromEntries(result.byTier.map((t) => [t.tierId, t.connections]));
+}
+
+describe('quota tables at their boundaries', () => {
+  test('Client VPN connections by associated subnets, capped at the largest row', () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map(clientVpnConnections)).toEqual([
+      0, 7_000, 36_500, 66_500, 96_500, 126_000, 126_000,
+    ]);
+  });
+
+  test('point-to-site rows: the first and last scale unit count of each row, and the gaps', () => {
+    const connections = (su: number) => p2sRow(su)?.connections;
+    expect([1, 3, 4, 6, 7, 10, 11, 20].map(connections)).toEqual([
+      500, 500, 1_000, 1_000, 5_000, 5_000, 10_000, 10_000,
+    ]);
+    expect([40, 60, 100, 180, 200].map(connections)).toEqual([20_000, 30_000, 50_000, 90_000, 100_000]);
+    // Scale units between the published rows do not exist.
+    expect([0, 21, 39, 41, 201].map(connections)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect([1, 20, 40, 100, 200].map((su) => p2sRow(su)?.gatewayInstances)).toEqual([2, 2, 4, 10, 20]);
+    expect([1, 4, 7, 11, 40, 100].map((su) => p2sRow(su)?.aggregateMbps)).toEqual([
+      500, 2_000, 3_500, 5_500, 20_000, 50_000,
+    ]);
+  });
+
+  test('minimum client address pools: scale units / 20, rounded up, at least one', () => {
+    expect([1, 19, 20, 21, 40, 41, 100, 180, 200].map(p2sMinimumPools)).toEqual([1, 1, 1, 2, 2, 3, 5, 9, 10]);
+  });
+
+  test('Client VPN client CIDR: twice the peak, as a prefix clamped to /12../22', () => {
+    // 1 association: 7,000 x 2 = 14,000 addresses -> /18 (16,384); 2: 73,000 -> /15 (131,072);
+    // 3: 133,000 -> /14 (262,144; a /15 holds only 131,072); 5: 252,000 -> /14; 0: clamped to /22.
+    expect([0, 1, 2, 3, 4, 5].map(clientVpnCidrPrefix)).toEqual([22, 18, 15, 14, 14, 14]);
+  });
+
+  test('required connections: percent of the target, rounded up, exact at whole numbers', () => {
+    expect(requiredConnections(90_000, 110)).toBe(99_000);
+    expect(requiredConnections(90_000, 100)).toBe(90_000);
+    expect(requiredConnections(90_000, 50)).toBe(45_000);
+    expect(requiredConnections(1, 50)).toBe(1);
+    expect(requiredConnections(3, 33)).toBe(1);
+    expect(requiredConnections(101, 50)).toBe(51);
+  });
+});
+
+describe('hyogo: every failure scenario, tier by tier', () => {
+  const { plan } = loadModel('hyogo');
+
+  test('sizes: one endpoint of three associations per AWS Region; 100 + 1 scale units on Azure', () => {
+    expect(
+      plan.tiers.map((t) =>
+        t.kind === 'aws-client-vpn'
+          ? [
+              t.tierId,
+              t.endpoints.length,
+              t.endpoints.map((e) => e.associatedZones.length),
+              t.nominalConnections,
+            ]
+          : [t.tierId, t.scaleUnits, t.gatewayInstances, t.nominalConnections],
+      ),
+    ).toEqual([
+      ['aws-tokyo', 1, [3], 66_500],
+      ['aws-osaka', 1, [3], 66_500],
+      ['azure-japaneast', 100, 10, 50_000],
+      ['azure-japanwest', 1, 2, 500],
+    ]);
+    expect(plan.target.nominalRequired).toBe(99_000);
+  });
+
+  test('one scenario per zone of every tier, per Region, per provider, and nominal', () => {
+    expect(plan.scenarios.map((s) => s.label)).toEqual([
+      'nominal (nothing failed)',
+      'loss of zone ap-northeast-1a (AWS ap-northeast-1)',
+      'loss of zone ap-northeast-1c (AWS ap-northeast-1)',
+      'loss of zone ap-northeast-1d (AWS ap-northeast-1)',
+      'loss of zone ap-northeast-3a (AWS ap-northeast-3)',
+      'loss of zone ap-northeast-3b (AWS ap-northeast-3)',
+      'loss of zone ap-northeast-3c (AWS ap-northeast-3)',
+      'loss of zone 1 (Azure japaneast)',
+      'loss of zone 2 (Azure japaneast)',
+      'loss of zone 3 (Azure japaneast)',
+      'loss of Region AWS ap-northeast-1',
+      'loss of Region AWS ap-northeast-3',
+      'loss of Region Azure japaneast',
+      'loss of Region Azure japanwest',
+      'loss of every AWS access tier',
+      'loss of every Azure access tier',
+    ]);
+  });
+
+  test('an AZ loss leaves each Client VPN endpoint of that Region the quota of two associations', () => {
+    for (const zone of ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d']) {
+      const s = scenarioOf(plan, `loss of zone ${zone} (AWS ap-northeast-1)`);
+      // 36,500 (two associations) + 66,500 + 50,000 + 500
+      expect(byTier(s)).toEqual({
+        'aws-tokyo': 36_500,
+        'aws-osaka': 66_500,
+        'azure-japaneast': 50_000,
+        'azure-japanwest': 500,
+      });
+      expect([s.capacity, s.required, s.verdict]).toEqual([153_500, 90_000, 'meets']);
+    }
+    for (const zone of ['ap-northeast-3a', 'ap-northeast-3b', 'ap-northeast-3c'])
+      expect(byTier(scenarioOf(plan, `loss of zone ${zone} (AWS ap-northeast-3)`))['aws-osaka']).toBe(36_500);
+  });
+
+  test('a zone loss in Japan East removes ceil(10 / 3) = 4 of 10 instances; throughput then bounds the tier', () => {
+    for (const zone of ['1', '2', '3']) {
+      const s = scenarioOf(plan, `loss of zone ${zone} (Azure japaneast)`);
+      // 6 instances x 10,000 = 60,000 connections, but 50,000 Mbps x 6/10 / 0.8 Mbps = 37,500.
+      expect(s.byTier.find((t) => t.tierId === 'azure-japaneast')).toEqual({
+        tierId: 'azure-japaneast',
+        connections: 37_500,
+        throughputLimited: true,
+      });
+      expect(s.capacity).toBe(66_500 + 66_500 + 37_500 + 500);
+    }
+  });
+
+  test('a Region or provider loss removes exactly its tiers', () => {
+    const capacity = (label: string) => [scenarioOf(plan, label).capacity, scenarioOf(plan, label).required];
+    expect(capacity('loss of Region AWS ap-northeast-1')).toEqual([117_000, 90_000]);
+    expect(capacity('loss of Region AWS ap-northeast-3')).toEqual([117_000, 90_000]);
+    expect(capacity('loss of Region Azure japaneast')).toEqual([133_500, 90_000]);
+    expect(capacity('loss of Region Azure japanwest')).toEqual([183_000, 90_000]);
+    expect(capacity('loss of every AWS access tier')).toEqual([50_500, 45_000]);
+    expect(capacity('loss of every Azure access tier')).toEqual([133_000, 45_000]);
+    expect(byTier(scenarioOf(plan, 'loss of Region AWS ap-northeast-1'))).toEqual({
+      'aws-tokyo': 0,
+      'aws-osaka': 66_500,
+      'azure-japaneast': 50_000,
+      'azure-japanwest': 500,
+    });
+    expect(scenarioOf(plan, 'nominal (nothing failed)')).toMatchObject({
+      capacity: 183_500,
+      required: 99_000,
+    });
+  });
+
+  test('client CIDRs: a /14 per endpoint carved by index from the tier block; /18 pools on Azure', () => {
+    const [tokyo, osaka, east, west] = plan.tiers;
+    expect(tokyo!.kind === 'aws-client-vpn' && tokyo!.endpoints.map((e) => e.clientCidr)).toEqual([
+      '10.64.0.0/14',
+    ]);
+    expect(osaka!.kind === 'aws-client-vpn' && osaka!.endpoints.map((e) => e.clientCidr)).toEqual([
+      '10.80.0.0/14',
+    ]);
+    for (const tier of [east!, west!]) {
+      if (tier.kind !== 'azure-p2s') throw new Error('expected Azure');
+      expect(tier.addressPools.length).toBeGreaterThanOrEqual(p2sMinimumPools(tier.scaleUnits));
+      for (const pool of tier.addressPools) expect(pool).toMatch(/\/18$/);
+      // Together the pools hold at least one address per connection.
+      expect(tier.addressPools.length * 16_384).toBeGreaterThanOrEqual(tier.nominalConnections);
+    }
+  });
+
+  test('monthly cost, line by line: quantity, unit, unit price and amount', () => {
+    // 90,000 users x 60 % connected x 160 h = 8,640,000 connection-hours, spread by capacity.
+    const hours = 90_000 * 0.6 * 160;
+    const share = (connections: number) => (hours * connections) / 183_500;
+    const cents = (x: number) => Math.round(x * 100) / 100;
+    expect(
+      plan.cost.lines.map((l) => [l.tierId, l.item, l.quantity, l.unit, l.unitPriceUsd, l.monthlyUsd]),
+    ).toEqual([
+      ['aws-tokyo', 'Client VPN endpoint associations', 3 * 730, 'association-hour', 0.15, 328.5],
+      [
+        'aws-tokyo',
+        'Client VPN connections',
+        cents(share(66_500)),
+        'connection-hour',
+        0.05,
+        cents(share(66_500) * 0.05),
+      ],
+      ['aws-osaka', 'Client VPN endpoint associations', 3 * 730, 'association-hour', 0.15, 328.5],
+      [
+        'aws-osaka',
+        'Client VPN connections',
+        cents(share(66_500)),
+        'connection-hour',
+        0.05,
+        cents(share(66_500) * 0.05),
+      ],
+      ['azure-japaneast', 'Virtual hub', 730, 'hub-hour', 0.25, 182.5],
+      ['azure-japaneast', 'Point-to-site scale units', 100 * 730, 'scale-unit-hour', 0.261, 19_053],
+      [
+        'azure-japaneast',
+        'Point-to-site connection units',
+        cents(share(50_000)),
+        'connection-hour',
+        0.0125,
+        cents(share(50_000) * 0.0125),
+      ],
+      ['azure-japanwest', 'Virtual hub', 730, 'hub-hour', 0.25, 182.5],
+      ['azure-japanwest', 'Point-to-site scale units', 730, 'scale-unit-hour', 0.261, 190.53],
+      [
+        'azure-japanwest',
+        'Point-to-site connection units',
+        cents(share(500)),
+        'connection-hour',
+        0.0125,
+        cents(share(500) * 0.0125),
+      ],
+    ]);
+    expect(plan.cost.monthlyUsd).toBe(363_099.32);
+    expect(plan.cost.monthlyUsd).toBe(cents(plan.cost.lines.reduce((s, l) => s + l.monthlyUsd, 0)));
+    expect(HOURS_PER_MONTH).toBe(730);
+    expect(plan.cost.lines[0]!.source).toBe(PRICES.clientVpnAssociationHour.source);
+  });
+
+  test('throughput: demand at nominal is connections x average Mbps; Client VPN has no aggregate limit', () => {
+    expect(
+      plan.throughput.map((t) => [t.tierId, t.aggregateLimitMbps, t.demandAtNominalMbps, t.verdict]),
+    ).toEqual([
+      ['aws-tokyo', null, 53_200, 'ok'],
+      ['aws-osaka', null, 53_200, 'ok'],
+      ['azure-japaneast', 50_000, 40_000, 'ok'],
+      ['azure-japanwest', 500, 400, 'ok'],
+    ]);
+  });
+});
+
+describe('iwate: throughput, not connections, sizes the Azure tier', () => {
+  const { plan } = loadModel('iwate');
+
+  test('6,000 users at 1 Mbps need 40 scale units (20,000 Mbps), not the 11 that hold 10,000 connections', () => {
+    const azure = plan.tiers.find((t) => t.kind === 'azure-p2s');
+    expect(azure).toMatchObject({ scaleUnits: 40, gatewayInstances: 4, nominalConnections: 20_000 });
+    for (const s of plan.scenarios.filter((x) => x.verdict !== 'not-required')) {
+      expect(s.capacity).toBeGreaterThanOrEqual(s.required);
+      expect(s.required).toBe(s.scenario.kind === 'nominal' ? plan.target.nominalRequired : 6_000);
+    }
+  });
+});
