@@ -117,4 +117,4 @@ async function synthesizeFixtures() {
   return dir;
 }
 
-module.exports = { synthesizeFixtures, FIXTURES };
+module.exports = { synthesizeFixtures, inputsKey, CACHE_PARENT, FIXTURES };
