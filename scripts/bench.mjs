@@ -1,11 +1,12 @@
 // Measures the budgets the issues set, on this machine: median and spread over several runs.
 //   node scripts/bench.mjs [--runs 5] [--profile hyogo] [--with-tests]
 // Budgets (2-core machine): synth of the default profile < 8 s (foundation) and < 10 s with
-// every stack; plan < 1 s; validate < 1 s; npm test < 90 s. Wall-clock budgets live here,
+// every stack; plan < 1 s; validate < 1 s; npm test < 90 s; tsunagi review of two trees < 1.5 s;
+// review --base-ref HEAD~1 < 12 s and 600 MB peak. Wall-clock budgets live here,
 // never in unit tests.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -95,6 +96,80 @@ const results = [
     '.',
   ]),
 ];
+// tsunagi review (issue 7): two synthesized trees of the profile, head with the
+// accessTiers[0].clientAddressBlock moved (a real change that loads the CloudFormation diff
+// and its specification); then --base-ref HEAD~1 end to end (two synths and the review), with
+// the peak resident memory of the largest process (GNU time %M), budget 12 s and 600 MB.
+const reviewDir = join('.bench', 'review');
+rmSync(reviewDir, { recursive: true, force: true });
+const profileFile = resolve(existsSync(profile) ? profile : join('config', `${profile}.yaml`));
+const headProfileDir = join(reviewDir, 'profile');
+mkdirSync(headProfileDir, { recursive: true });
+for (const folder of ['certs', 'idp']) {
+  const from = join(dirname(profileFile), folder);
+  if (existsSync(from)) symlinkSync(from, join(headProfileDir, folder), 'dir');
+}
+const headProfile = join(headProfileDir, 'head.yaml');
+writeFileSync(
+  headProfile,
+  readFileSync(profileFile, 'utf8').replace(/(clientAddressBlock:\s*)10\.64\.0\.0\/12/, '$110.112.0.0/12'),
+);
+time(process.execPath, [...tsunagi, 'synth', '-p', profileFile, '--output', join(reviewDir, 'base')]);
+time(process.execPath, [...tsunagi, 'synth', '-p', headProfile, '--output', join(reviewDir, 'head')]);
+const reviewArgs = ['review', '--base', join(reviewDir, 'base'), '--head', join(reviewDir, 'head')];
+// Exit 1 (block) is the expected verdict for this change, not a failure of the measurement.
+const timeReview = (argv) => {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [...tsunagi, ...argv], { encoding: 'utf8' });
+  if (result.status !== 0 && result.status !== 1) {
+    console.error(`tsunagi ${argv.join(' ')} failed (exit ${result.status})\n${result.stderr}`);
+    process.exit(1);
+  }
+  return performance.now() - started;
+};
+{
+  const samples = Array.from({ length: runs }, () => timeReview(reviewArgs)).sort((a, b) => a - b);
+  results.push({
+    label: `tsunagi review (two ${profile} trees, endpoint moved)`,
+    runs,
+    medianMs: Math.round(samples[Math.floor(samples.length / 2)]),
+    minMs: Math.round(samples[0]),
+    maxMs: Math.round(samples.at(-1)),
+    budgetMs: 1_500,
+  });
+}
+{
+  const samples = [];
+  let peakKb = 0;
+  const hasGnuTime = existsSync('/usr/bin/time');
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    const argv = [...tsunagi, 'review', '--base-ref', 'HEAD~1', '--profile', profile];
+    const started = performance.now();
+    const result = hasGnuTime
+      ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...argv], { encoding: 'utf8' })
+      : spawnSync(process.execPath, argv, { encoding: 'utf8' });
+    samples.push(performance.now() - started);
+    if (result.status !== 0 && result.status !== 1) {
+      console.error(`tsunagi review --base-ref HEAD~1 failed (exit ${result.status})\n${result.stderr}`);
+      process.exit(1);
+    }
+    const kb = Number(result.stderr.trim().split('\n').at(-1));
+    if (Number.isFinite(kb)) peakKb = Math.max(peakKb, kb);
+  }
+  samples.sort((a, b) => a - b);
+  results.push({
+    label: `tsunagi review --base-ref HEAD~1${peakKb ? ` (peak ${Math.round(peakKb / 1024)} MB of 600)` : ''}`,
+    runs: samples.length,
+    medianMs: Math.round(samples[Math.floor(samples.length / 2)]),
+    minMs: Math.round(samples[0]),
+    maxMs: Math.round(samples.at(-1)),
+    budgetMs: 12_000,
+    peakMemoryMb: peakKb ? Math.round(peakKb / 1024) : null,
+  });
+  if (peakKb > 600 * 1024) process.exitCode = 1;
+}
+rmSync(reviewDir, { recursive: true, force: true });
+
 if (withTests)
   results.push(measure('npm test', 90_000, Math.min(runs, 3), 'npm', ['test', '--silent'], { CI: 'true' }));
 rmSync(out, { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * their manifest), cdktf.out/ (Terraform JSON per stack) and tsunagi-plan.json (the capacity
  * plan). The review reads only these files, never the profile.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CapacityPlan } from '../model/plan';
 import { ReviewInputError } from './errors';
@@ -56,6 +56,8 @@ export interface SynthTree {
   readonly aws: ReadonlyMap<string, AwsStackArtifact>;
   readonly azure: ReadonlyMap<string, AzureStackArtifact>;
   readonly plan?: CapacityPlan;
+  /** True for an empty directory: nothing deployed on this side. */
+  readonly empty?: boolean;
   /** Which clouds the tree has at all (a tree synthesized with --cloud aws has no cdktf.out). */
   readonly clouds: { readonly aws: boolean; readonly azure: boolean };
 }
@@ -141,6 +143,11 @@ export function readSynthTree(dir: string, source: string = dir): SynthTree {
   const cdktfOut = join(dir, 'cdktf.out');
   const hasAws = existsSync(join(cdkOut, 'manifest.json'));
   const hasAzure = existsSync(join(cdktfOut, 'manifest.json'));
+  if (!hasAws && !hasAzure && readdirSync(dir).length === 0) {
+    // An empty directory is an empty deployment (e.g. the profile does not exist in the base
+    // of a pull request): everything on the other side is new, or deleted.
+    return { source, aws: new Map(), azure: new Map(), clouds: { aws: false, azure: false }, empty: true };
+  }
   if (!hasAws && !hasAzure) {
     throw new ReviewInputError(
       `${source}: neither cdk.out/manifest.json nor cdktf.out/manifest.json found; pass the directory given to \`tsunagi synth --output\``,

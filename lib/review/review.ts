@@ -44,13 +44,17 @@ function warningsFor(base: SynthTree, head: SynthTree): string[] {
     ['base', base],
     ['head', head],
   ] as const) {
+    if (tree.empty) {
+      warnings.push(`${name} (${tree.source}) is empty: nothing is deployed on that side`);
+      continue;
+    }
     if (!tree.plan)
       warnings.push(
         `${name} (${tree.source}) has no tsunagi-plan.json: capacity requirements and cost for ${name} are unknown (synthesize with a current \`tsunagi synth\`)`,
       );
   }
   for (const cloud of ['aws', 'azure'] as const) {
-    if (base.clouds[cloud] !== head.clouds[cloud]) {
+    if (!base.empty && !head.empty && base.clouds[cloud] !== head.clouds[cloud]) {
       warnings.push(
         `${cloud === 'aws' ? 'cdk.out' : 'cdktf.out'} exists only in ${base.clouds[cloud] ? 'base' : 'head'}: every ${cloud.toUpperCase()} stack of the other side counts as ${base.clouds[cloud] ? 'deleted' : 'added'}; synthesize both sides with the same --cloud`,
       );

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatIssue } from '../../lib/profile/issues';
 import { acksJsonSchema, applyAcks, parseAcks, verdictOf } from '../../lib/review/acks';
@@ -122,4 +123,13 @@ test('config/review-acks.schema.json is the schema of the acknowledgements file'
 test('a synth tree that does not exist is bad input (exit 2 in the CLI), with the path in the message', () => {
   expect(() => readSynthTree('/nonexistent/tree')).toThrow(ReviewInputError);
   expect(() => readSynthTree('/nonexistent/tree')).toThrow(/\/nonexistent\/tree: no such directory/);
+});
+
+test('an empty directory is an empty deployment (a profile new in this pull request)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tsunagi-empty-'));
+  try {
+    expect(readSynthTree(dir)).toMatchObject({ empty: true, aws: new Map(), azure: new Map() });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
