@@ -7,22 +7,25 @@
  * itself has no findings.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { stringify } from 'yaml';
 import { readSynthTree, type SynthTree } from '../../lib/review/artifacts';
 import { MARKDOWN_BUDGET, REVIEW_MARKER, renderReviewMarkdown } from '../../lib/review/render-markdown';
 import { review } from '../../lib/review/review';
 import type { Report } from '../../lib/review/types';
-import { loadModel, type MutableProfile } from '../support/profiles';
-import { synthTree } from './support';
+import { CONFIG_DIR, type MutableProfile, profileObject } from '../support/profiles';
+import { artifactsDir } from '../support/synthesized';
 
 const ROOT = join(__dirname, '..', '..');
 const TODAY = '2026-12-01';
 let temp: string;
 let base: SynthTree;
 let head: SynthTree;
+let iwate: SynthTree;
+let baseDir: string;
 let report: Report;
 
 function headEdits(p: MutableProfile): void {
@@ -39,10 +42,34 @@ function tsunagi(args: readonly string[]) {
   });
 }
 
+/** Synthesizes an edited copy of a fixture profile with the real CLI, as a user would. */
+function synthVariant(name: string, edit: (p: MutableProfile) => void, out: string): string {
+  const dir = join(temp, 'profile');
+  mkdirSync(dir, { recursive: true });
+  for (const folder of ['certs', 'idp']) symlinkSync(join(CONFIG_DIR, folder), join(dir, folder), 'dir');
+  const profile = profileObject(name);
+  edit(profile);
+  const file = join(dir, `${name}-head.yaml`);
+  writeFileSync(file, stringify(profile));
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'dist', 'tsunagi.js'), 'synth', '-p', file, '--output', out],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
+  if (r.status !== 0) throw new Error(`synth of the head failed:\n${r.stderr}`);
+  return out;
+}
+
 beforeAll(() => {
   temp = mkdtempSync(join(tmpdir(), 'tsunagi-review-test-'));
-  base = readSynthTree(synthTree(loadModel('hyogo'), join(temp, 'base')), 'base');
-  head = readSynthTree(synthTree(loadModel('hyogo', headEdits), join(temp, 'head')), 'head');
+  // The base is the fixture as the global setup synthesized it (real CLI, validator on).
+  baseDir = artifactsDir('hyogo');
+  base = readSynthTree(baseDir, 'base');
+  iwate = readSynthTree(artifactsDir('iwate'), 'iwate');
+  head = readSynthTree(synthVariant('hyogo', headEdits, join(temp, 'head')), 'head');
   report = review(base, head, { today: TODAY });
 });
 
@@ -86,11 +113,11 @@ describe('unchanged tree', () => {
       ),
     });
     fc.assert(
-      fc.property(fc.constantFrom(base, head), fc.boolean(), (tree, flip) => {
+      fc.property(fc.constantFrom(base, head, iwate), fc.boolean(), (tree, flip) => {
         const r = review(tree, copy(tree, flip), { today: TODAY });
         return r.findings.length === 0 && r.verdict === 'pass';
       }),
-      { numRuns: 4, seed: 7 },
+      { numRuns: 6, seed: 7 },
     );
   });
 });
@@ -192,7 +219,7 @@ describe('Markdown budget', () => {
 
 describe('tsunagi review (CLI)', () => {
   test('exit 1 on a blocking finding, JSON with schemaVersion', () => {
-    const blocked = tsunagi(['--base', join(temp, 'base'), '--head', join(temp, 'head'), '--format', 'json']);
+    const blocked = tsunagi(['--base', baseDir, '--head', join(temp, 'head'), '--format', 'json']);
     expect(blocked.status).toBe(1);
     const json = JSON.parse(blocked.stdout) as Report;
     expect(json).toMatchObject({ schemaVersion: 1, verdict: 'block' });
@@ -205,7 +232,7 @@ describe('tsunagi review (CLI)', () => {
     expect(usage.stderr).toMatch(/^tsunagi review: pass --base <dir>/);
     const badAcks = join(temp, 'acks.yaml');
     writeFileSync(badAcks, 'acknowledgements:\n  - fingerprint: nope\n');
-    const r = tsunagi(['--base', join(temp, 'base'), '--head', join(temp, 'base'), '--acks', badAcks]);
+    const r = tsunagi(['--base', baseDir, '--head', baseDir, '--acks', badAcks]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/acks\.yaml:2: acknowledgements\[0\]\.fingerprint/);
   });
