@@ -20,6 +20,8 @@ export default {
   ignoreStatic: true,
   mutate: [
     'lib/planner/**/*.ts',
+    // Markdown rendering of the plan: wording, not figures.
+    '!lib/planner/render-markdown.ts',
     'lib/model/**/*.ts',
     'lib/quotas/**/*.ts',
     'lib/profile/rules/**/*.ts',
@@ -35,6 +37,8 @@ export default {
   // Two cores, shared: two jest workers.
   concurrency: 2,
   timeoutFactor: 2,
+  // The dry run loads every test file once with coverage; on a shared machine it is slow.
+  dryRunTimeoutMinutes: 30,
   timeoutMS: 10000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },

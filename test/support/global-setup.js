@@ -14,5 +14,9 @@ module.exports = async function globalSetup() {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error(`scripts/build.mjs failed (exit ${result.status})`);
-  process.env.TSUNAGI_TEST_ARTIFACTS = await synthesizeFixtures();
+  // `npm run mutate` (scripts/mutate.mjs) synthesizes from the real tree before Stryker copies
+  // it, and passes the directory in: the sandbox's instrumented bundle would miss the cache.
+  if (!process.env.TSUNAGI_MUTATION_ARTIFACTS)
+    process.env.TSUNAGI_TEST_ARTIFACTS = await synthesizeFixtures();
+  else process.env.TSUNAGI_TEST_ARTIFACTS = process.env.TSUNAGI_MUTATION_ARTIFACTS;
 };
