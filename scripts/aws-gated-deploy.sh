@@ -4,8 +4,8 @@
 #   2. describe it (aws cloudformation describe-change-set --include-property-values, every page);
 #   3. check it with `tsunagi gate --aws-change-set` (the review rules on CloudFormation's own
 #      Replacement decisions, acknowledgements from config/review-acks.yaml);
-#   4. only when nothing unacknowledged blocks: exempt exactly the acknowledged replacements
-#      from the stack policy, execute that change set (cdk deploy --method=execute-change-set),
+#   4. only when nothing unacknowledged blocks: exempt from the stack policy exactly what the
+#      gate let through (acknowledged replacements and what is replaced with them), execute that change set (cdk deploy --method=execute-change-set),
 #      and set the stack policy that denies Update:Replace/Update:Delete on every stateful
 #      resource again.
 # A blocked stack stops the deploy before it is executed; stacks before it were each gated.
@@ -74,8 +74,9 @@ while read -r artifact stack region; do
 
   template="$CDK_OUT/$(jq -r --arg a "$artifact" '.artifacts[$a].properties.templateFile' "$CDK_OUT/manifest.json")"
   if stack_exists "$stack" "$region"; then
-    # Exempt exactly the acknowledged replacements/deletions for this one execution.
-    npx tsunagi gate --stack-policy "$template" --stack "$stack" --allow-acknowledged "$gate_file" \
+    # Exempt exactly what the passing gate lets this change set replace or remove (acknowledged
+    # replacements, what is replaced with them, retained removals), for this one execution.
+    npx tsunagi gate --stack-policy "$template" --stack "$stack" --allow-gated "$gate_file" \
       --output "$GATE_DIR/$stack.policy-during.json"
     aws cloudformation set-stack-policy --region "$region" --stack-name "$stack" \
       --stack-policy-body "file://$GATE_DIR/$stack.policy-during.json"

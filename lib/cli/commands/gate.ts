@@ -8,7 +8,13 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Command, type CommanderError, Option } from 'commander';
-import { readJson, renderGateMarkdown, runGate, stackPolicyFor } from '../../review/gate';
+import {
+  exemptionsFromGateReport,
+  readJson,
+  renderGateMarkdown,
+  runGate,
+  stackPolicyFor,
+} from '../../review/gate';
 import type { TemplateResources } from '../../review/gate/aws-change-set';
 import { GateInputError, type GateReport } from '../../review/gate/types';
 
@@ -23,7 +29,7 @@ interface GateCommandOptions {
   readonly stackPolicy?: string;
   readonly stack?: string;
   readonly allow?: string[];
-  readonly allowAcknowledged?: string;
+  readonly allowGated?: string;
 }
 
 const USAGE_ERROR = 2;
@@ -33,21 +39,17 @@ function usage(message: string): void {
   process.exitCode = USAGE_ERROR;
 }
 
-/** Logical IDs whose replacement or deletion a gate report let through by acknowledgement. */
-function acknowledgedIds(reportFile: string, stack: string | undefined): string[] {
-  const report = readJson(reportFile) as Partial<GateReport>;
-  if (report.kind !== 'gate' || !Array.isArray(report.findings))
+/** Logical IDs a passing gate report lets CloudFormation replace or remove. */
+function gatedIds(reportFile: string, stack: string | undefined): string[] {
+  const report = readJson(reportFile) as GateReport;
+  if (report?.kind !== 'gate' || !Array.isArray(report.changes))
     throw new GateInputError(reportFile, 'is not the JSON of `tsunagi gate --format json`');
-  return report.findings
-    .filter(
-      (f) =>
-        f.acknowledged &&
-        f.cloud === 'aws' &&
-        (stack === undefined || f.stack === stack) &&
-        f.resource !== '' &&
-        (f.category === 'replacement' || f.category === 'deletion'),
-    )
-    .map((f) => f.resource);
+  if (report.verdict !== 'pass')
+    throw new GateInputError(
+      reportFile,
+      'blocks: its change set must not be executed, so nothing is exempted',
+    );
+  return exemptionsFromGateReport(report, stack);
 }
 
 function printStackPolicy(options: GateCommandOptions): void {
@@ -59,7 +61,7 @@ function printStackPolicy(options: GateCommandOptions): void {
     );
   const allow = [
     ...(options.allow ?? []),
-    ...(options.allowAcknowledged ? acknowledgedIds(options.allowAcknowledged, options.stack) : []),
+    ...(options.allowGated ? gatedIds(options.allowGated, options.stack) : []),
   ];
   const text = `${JSON.stringify(stackPolicyFor(template.Resources ?? {}, allow), null, 2)}\n`;
   if (options.output) writeFileSync(options.output, text);
@@ -121,14 +123,11 @@ export function gateCommand(): Command {
         '--stack-policy <template>',
         'print the stack policy denying Update:Replace/Delete on the stateful resources of a template',
       )
-      .option(
-        '--stack <name>',
-        'with --stack-policy and --allow-acknowledged: the stack the template belongs to',
-      )
+      .option('--stack <name>', 'with --stack-policy and --allow-gated: the stack the template belongs to')
       .option('--allow <logicalIds...>', 'with --stack-policy: logical IDs exempted for one deployment')
       .option(
-        '--allow-acknowledged <gate.json>',
-        'with --stack-policy: exempt the resources whose replacement or deletion that gate report acknowledged',
+        '--allow-gated <gate.json>',
+        'with --stack-policy: exempt what a passing gate report lets its change set replace or remove (one execution)',
       )
       // Commander's own usage errors exit 2 like every other bad input of this command.
       .exitOverride((error: CommanderError) => process.exit(error.exitCode === 0 ? 0 : USAGE_ERROR))

@@ -13,7 +13,7 @@ import { type GateCheck, GateInputError, type GateReport } from './types';
 
 export { checkChangeSet, parseChangeSet, type TemplateResources } from './aws-change-set';
 export { buildGateReport, renderGateMarkdown } from './report';
-export { stackPolicyFor, statefulLogicalIds } from './stack-policy';
+export { exemptionsFromGateReport, stackPolicyFor, statefulLogicalIds } from './stack-policy';
 export { checkTerraformPlan, parseTerraformPlan, stackOfPlanArgument } from './terraform-plan';
 export * from './types';
 

@@ -5,15 +5,18 @@
  * `cdk deploy` or console update cannot replace or delete those resources; an override
  * needs an explicit, visible step (a temporary policy, see docs/deploy-gates.md).
  *
- * The deploy workflow sets the policy after every execution. When the gate passed because a
- * replacement was acknowledged, the workflow first sets a policy that exempts exactly the
- * acknowledged logical IDs (`allow`), executes the change set, then restores the full policy.
+ * The deploy workflow sets the policy after every execution. When the gate passed a change
+ * set that replaces or removes protected resources (an acknowledged replacement, what is
+ * replaced with it, a retained removal), the workflow first sets a policy that exempts
+ * exactly those logical IDs (exemptionsFromGateReport), executes the change set, then
+ * restores the full policy.
  *
  * Stack policy syntax: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/protect-stack-resources.html
  * (Resource "LogicalResourceId/<id>", actions Update:Modify | Update:Replace | Update:Delete | Update:*).
  */
 import { isStateful } from '../rules/stateful';
 import type { TemplateResources } from './aws-change-set';
+import type { GateReport } from './types';
 
 export interface StackPolicyStatement {
   readonly Effect: 'Allow' | 'Deny';
@@ -60,4 +63,27 @@ export function stackPolicyFor(resources: TemplateResources, allow: readonly str
       `stack policy of ${protectedIds.length} resources is ${size} bytes, above CloudFormation's ${STACK_POLICY_MAX_BYTES}: split the stack`,
     );
   return policy;
+}
+
+/**
+ * The logical IDs of one stack that a PASSING gate report lets CloudFormation replace or
+ * remove: every resource of the change set with action replacement, may-replace, delete or
+ * orphan (a removal with DeletionPolicy Retain is an Update:Delete for the stack policy too).
+ * A blocking report exempts nothing: it throws, because that change set must not run.
+ */
+export function exemptionsFromGateReport(report: GateReport, stack: string | undefined): string[] {
+  if (report.verdict !== 'pass')
+    throw new Error('the gate report blocks: its change set must not be executed, so nothing is exempted');
+  return [
+    ...new Set(
+      report.changes
+        .filter(
+          (c) =>
+            c.cloud === 'aws' &&
+            (stack === undefined || c.stack === stack) &&
+            ['replacement', 'may-replace', 'delete', 'orphan'].includes(c.action),
+        )
+        .map((c) => c.resource),
+    ),
+  ].sort();
 }

@@ -14,6 +14,7 @@ import {
   buildGateReport,
   checkChangeSet,
   checkTerraformPlan,
+  exemptionsFromGateReport,
   GateInputError,
   parseChangeSet,
   parseTerraformPlan,
@@ -520,4 +521,26 @@ test('a Terraform replacement for an attribute the ForceNew table calls in place
   expect(warnings).toEqual([
     expect.stringMatching(/scale_unit, which the ForceNew table \(azurerm 4\.55\.0\) lists as in place/),
   ]);
+});
+
+test('a passing gate report exempts what its change set replaces or removes; a blocking one exempts nothing', () => {
+  const changeSet = parseChangeSet(json(REPLACE_CVPN), REPLACE_CVPN);
+  const check = checkChangeSet(changeSet, REPLACE_CVPN);
+  const acks = check.findings
+    .filter((f) => f.severity === 'block')
+    .map((f) => ({
+      fingerprint: f.id,
+      reason: 'planned re-addressing',
+      reference: 'CR-1',
+      expires: '2027-01-31',
+    }));
+  const passing = buildGateReport([check], acks, TODAY);
+  expect(passing.verdict).toBe('pass');
+  // The endpoint and everything replaced with it (associations, routes, the authorization rule).
+  expect(exemptionsFromGateReport(passing, 'hyogo-prod-remote-access-apne1')).toHaveLength(7);
+  expect(exemptionsFromGateReport(passing, 'hyogo-prod-remote-access-apne1')).toContain(
+    'awstokyo0Associationapnortheast1aA504ADCF',
+  );
+  expect(exemptionsFromGateReport(passing, 'another-stack')).toEqual([]);
+  expect(() => exemptionsFromGateReport(buildGateReport([check], [], TODAY), undefined)).toThrow(/blocks/);
 });

@@ -81,7 +81,7 @@ describe('deploy-aws.yml and scripts/aws-gated-deploy.sh', () => {
       'describe_change_set "$stack"',
       'npx tsunagi gate --aws-change-set',
       'exit "$status"',
-      '--allow-acknowledged',
+      '--allow-gated',
       '--method=execute-change-set',
       'npx tsunagi gate --stack-policy "$template" --output',
       'set-stack-policy',
