@@ -322,6 +322,24 @@ export function reviewCapacity(
       });
     }
   }
+  const reduced = rows.filter(
+    (r) => r.verdict !== 'not-required' && r.base !== null && r.head !== null && r.head < r.base,
+  );
+  if (reduced.length > 0 && !found.some((f) => f.rule === 'capacity-below-target')) {
+    const worst = reduced.reduce((a, b) => (b.head! - b.base! < a.head! - a.base! ? b : a));
+    found.push({
+      cloud: headConcentrators[0]?.cloud ?? baseConcentrators[0]?.cloud ?? 'aws',
+      stack: '',
+      resource: '',
+      type: '',
+      rule: 'capacity-reduced',
+      severity: 'warn',
+      category: 'capacity',
+      cause: reduced.map((r) => `scenario ${r.key}`),
+      message: `capacity falls in ${reduced.length} required scenario(s), most in ${worst.scenario}: ${worst.base!.toLocaleString('en-US')} -> ${worst.head!.toLocaleString('en-US')} connections (required ${worst.required.toLocaleString('en-US')})`,
+      userImpact: `still meets the target, with ${(worst.head! - worst.required).toLocaleString('en-US')} connections of headroom left in that scenario`,
+    });
+  }
   found.push(...allEndpointsReplaced(baseConcentrators, headConcentrators, replaced));
   return { rows, findings: found };
 }

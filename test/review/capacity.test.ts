@@ -62,9 +62,9 @@ function plan(required: number, zoneRequired = Math.min(required, 50_000)): Capa
   } as unknown as CapacityPlan;
 }
 
-function capacity(base: Json, head: Json, required: number) {
-  const b = handTree({ [STACK]: base }, {}, plan(required));
-  const h = handTree({ [STACK]: head }, {}, plan(required));
+function capacity(base: Json, head: Json, required: number, zoneRequired?: number) {
+  const b = handTree({ [STACK]: base }, {}, plan(required, zoneRequired));
+  const h = handTree({ [STACK]: head }, {}, plan(required, zoneRequired));
   const diff = diffAws(b, h);
   return reviewCapacity(b, h, diff.changes, diff.findings);
 }
@@ -77,6 +77,16 @@ describe('capacity rules', () => {
       ['az:aws:ap-northeast-1:ap-northeast-1a', 73_000, 73_000, null],
     ]);
     expect(r.findings).toEqual([]);
+  });
+
+  test('capacity that falls but still meets every requirement is a warning', () => {
+    const head = template();
+    delete head.Resources.Endpoint1Association2;
+    const r = capacity(template(), head, 60_000, 40_000);
+    expect(r.findings.map((f) => [f.rule, f.severity, f.category])).toEqual([
+      ['capacity-reduced', 'warn', 'capacity'],
+    ]);
+    expect(r.findings[0]!.message).toMatch(/133,000 -> 103,000/);
   });
 
   test('head below a required scenario blocks and cannot be acknowledged', () => {
