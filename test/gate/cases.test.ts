@@ -130,6 +130,23 @@ describe('rejected with a path, the value and a fix', () => {
       /^(organisation\.id|clouds\.azure\.hubs\[0\]\.region|expressRoute\.circuits\[0\]\.name|accessTiers\[1\]\.id|populations\[0\]\.name|dataCentres\[0\]\.name): makes the Azure azurerm_\w+ name .* which is \d+ characters \(allowed 1-80\)/,
     ],
     [
+      'an AWS name over 64 characters',
+      'iwate',
+      (p) => {
+        p.organisation.id = 'iwate-prefecture-secure-mobile';
+        p.environments[0].name = 'production-main';
+      },
+      /^organisation\.id: with environment production-main makes the Client VPN connect handler \(Lambda function\) name AWSClientVPN-iwate-prefecture-secure-mobile-production-main-apne1-connect, 73 characters; AWS allows 64/,
+    ],
+    [
+      'a repeated alarm recipient',
+      'iwate',
+      (p) => {
+        p.operations.alarmRecipients.emails.push(p.operations.alarmRecipients.emails[0]);
+      },
+      /^operations\.alarmRecipients\.emails\[2\]: repeats the address at index 0/,
+    ],
+    [
       'a public ASN where a private one is required',
       'iwate',
       (p) => {

@@ -7,8 +7,17 @@ import {
   CLIENT_VPN_AUTHORIZATION_RULES_PER_ENDPOINT,
   CLIENT_VPN_ROUTES_PER_ASSOCIATION,
 } from '../../quotas/aws-client-vpn';
+import { regionShortName } from '../../quotas/regions';
 import { issue, type ProfileIssue } from '../issues';
 import type { Profile } from '../schema';
+
+/**
+ * Client VPN invokes only connect handlers whose name starts with this (AWS Client VPN
+ * admin guide, "Client connect handler"); lib/aws/remote-access/client-connect-handler.ts.
+ */
+const CLIENT_CONNECT_PREFIX = 'AWSClientVPN-';
+/** Lambda function and IAM role names: at most 64 characters. */
+const AWS_NAME_MAX = 64;
 
 /** Every AWS Region runs the identity stack: a Route 53 Resolver endpoint needs two zones. */
 const RESOLVER_MIN_ZONES = 2;
@@ -33,6 +42,36 @@ export function checkAwsDeployability(profile: Profile): ProfileIssue[] {
       );
     }
   });
+
+  // Names the stacks derive from organisation.id and the environment name
+  // (`<org>-<env>-<region short name>`): the Lambda connect handler and the CI deploy role.
+  for (const env of profile.environments) {
+    const names = [
+      ...tierRegions.map((region) => ({
+        name: `${CLIENT_CONNECT_PREFIX}${profile.organisation.id}-${env.name}-${regionShortName(region)}-connect`,
+        what: 'Client VPN connect handler (Lambda function)',
+      })),
+      ...(profile.ci && regions.length > 0
+        ? [
+            {
+              name: `${profile.organisation.id}-${env.name}-github-deploy`,
+              what: 'CI deploy role (IAM role)',
+            },
+          ]
+        : []),
+    ];
+    const long = names.find((n) => n.name.length > AWS_NAME_MAX);
+    if (long) {
+      found.push(
+        issue(
+          ['organisation', 'id'],
+          `with environment ${env.name} makes the ${long.what} name ${long.name}, ${long.name.length} characters; AWS allows ${AWS_NAME_MAX}`,
+          profile.organisation.id,
+          `shorten organisation.id or the environment name by ${long.name.length - AWS_NAME_MAX} characters`,
+        ),
+      );
+    }
+  }
 
   if (tiers.length === 0) return found;
 

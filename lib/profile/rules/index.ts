@@ -19,6 +19,7 @@ import { checkPopulations } from './populations';
 import { checkProtectedSegments } from './protected-segments';
 import { checkReferences } from './references';
 import { checkRegions } from './regions';
+import { checkRevocation } from './revocation';
 
 export const PROFILE_RULES: readonly ((profile: Profile) => ProfileIssue[])[] = [
   checkUniqueNames,
@@ -36,6 +37,7 @@ export const PROFILE_RULES: readonly ((profile: Profile) => ProfileIssue[])[] = 
   checkMicrosoft365Ranges,
   checkAwsDeployability,
   checkAzureDeployability,
+  checkRevocation,
 ];
 
 export function runProfileRules(profile: Profile): ProfileIssue[] {

@@ -57,6 +57,19 @@ export function checkRepeatedValues(profile: Profile): ProfileIssue[] {
       repeated(c.reach, ['closedMobileNetworks', i, 'reach'], 'network'),
     ),
     ...repeated(profile.identity.domain.dnsServers, ['identity', 'domain', 'dnsServers'], 'DNS server'),
+    // One SNS e-mail subscription per address (lib/aws/remote-access/monitoring.ts).
+    ...repeated(
+      profile.operations.alarmRecipients.emails,
+      ['operations', 'alarmRecipients', 'emails'],
+      'address',
+    ),
+    ...profile.dataCentres.flatMap((dc, d) =>
+      repeated(
+        dc.vpnDevices.map((v) => v.publicIp),
+        ['dataCentres', d, 'vpnDevices'],
+        'device public IP',
+      ),
+    ),
     ...profile.expressRoute.circuits.flatMap((c, i) =>
       c.microsoftPeering
         ? [
