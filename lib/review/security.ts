@@ -492,8 +492,59 @@ function azureFindings(base: SynthTree, head: SynthTree): FindingInput[] {
   return found;
 }
 
+/** IAM statements of a resource: a policy document, a role's inline policies. */
+function iamStatements(r: CfnResource): unknown[] {
+  const p = r.Properties ?? {};
+  const docs: unknown[] = [];
+  if (r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy') docs.push(p.PolicyDocument);
+  if (r.Type === 'AWS::IAM::Role' && Array.isArray(p.Policies))
+    for (const policy of p.Policies as Record<string, unknown>[]) docs.push(policy.PolicyDocument);
+  return docs.flatMap((d) => {
+    const statement = isPlainObject(d) ? d.Statement : undefined;
+    return Array.isArray(statement) ? statement : statement ? [statement] : [];
+  });
+}
+
+/** IAM permissions granted in head that base did not grant (matched per construct path). */
+function iamFindings(base: SynthTree, head: SynthTree): FindingInput[] {
+  const types = ['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role'];
+  const before = new Map<string, unknown[]>();
+  for (const t of types)
+    for (const r of awsResources(base, t))
+      before.set(resourceKey(r.stack, r.logicalId, r.resource), iamStatements(r.resource));
+  const found: FindingInput[] = [];
+  for (const t of types) {
+    for (const r of awsResources(head, t)) {
+      const had = before.get(resourceKey(r.stack, r.logicalId, r.resource)) ?? [];
+      const added = iamStatements(r.resource).filter(
+        (st) => isPlainObject(st) && st.Effect === 'Allow' && !had.some((h) => jsonEqual(h, st)),
+      ) as Record<string, unknown>[];
+      if (added.length === 0) continue;
+      const actions = added.flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action])).map(String);
+      const wildcard = actions.some((a) => a === '*' || a.endsWith(':*'));
+      found.push({
+        cloud: 'aws',
+        stack: r.stack,
+        resource: r.logicalId,
+        type: t,
+        action: 'update',
+        rule: 'iam-permissions-added',
+        severity: wildcard ? 'block' : 'warn',
+        category: 'security',
+        cause: added.map((st) => `Statement ${String(st.Sid ?? JSON.stringify(st.Action))}`),
+        message: `${r.logicalId} is granted ${actions.slice(0, 6).join(', ')}${actions.length > 6 ? ` (+${actions.length - 6})` : ''} that base did not grant`,
+        userImpact: wildcard
+          ? 'a wildcard permission: whoever holds the role can do far more than before'
+          : 'the role can do more than before; check that each action is needed',
+      });
+    }
+  }
+  return found;
+}
+
 export function reviewSecurity(base: SynthTree, head: SynthTree): FindingInput[] {
   return [
+    ...iamFindings(base, head),
     ...authorizationFindings(base, head),
     ...securityGroupFindings(base, head),
     ...awsAuthAndLoggingFindings(base, head),

@@ -175,6 +175,32 @@ describe('security widening', () => {
     ).toEqual(['logging-disabled:block']);
   });
 
+  test('IAM permissions base did not grant: a warning, a wildcard blocks', () => {
+    const withPolicy = (actions: string[]) => (t: Json) => {
+      t.Resources.Policy.Properties.PolicyDocument.Statement.push({
+        Effect: 'Allow',
+        Action: actions,
+        Resource: 'arn:x',
+      });
+    };
+    const baseWith = aws();
+    baseWith.Resources.Policy = {
+      Type: 'AWS::IAM::Policy',
+      Metadata: path('Role/DefaultPolicy'),
+      Properties: {
+        PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:x' }] },
+      },
+    };
+    const run = (edit: (t: Json) => void) => {
+      const head = clone(baseWith);
+      edit(head);
+      return rules(reviewSecurity(handTree({ [STACK]: baseWith }), handTree({ [STACK]: head })));
+    };
+    expect(run(withPolicy(['cloudformation:DescribeStacks']))).toEqual(['iam-permissions-added:warn']);
+    expect(run(withPolicy(['ec2:*']))).toEqual(['iam-permissions-added:block']);
+    expect(run(() => {})).toEqual([]);
+  });
+
   test('new public endpoints and open NSG rules block', () => {
     expect(
       rules(
