@@ -5,10 +5,21 @@
  *
  * Circuits are long-lead (the provider provisions them) and replaced on a change of name,
  * location, provider, peering location or a bandwidth decrease (LIMITS.md, azurerm ForceNew
- * table), so they carry prevent_destroy. Peerings need the provider to have provisioned the
- * circuit first: apply the circuits, hand the service key to the provider, then apply again.
+ * table), so they carry prevent_destroy.
+ *
+ * Staged apply: a peering, a hub connection or Global Reach cannot be created before the
+ * provider has provisioned the circuit, so they are generated only for circuits the profile
+ * marks `providerProvisioned: true`. Stage 1 (the default) creates the circuit and its
+ * authorization alone; the operator sends the circuit's service key to the provider, waits
+ * for `serviceProviderProvisioningState = Provisioned`, flips the flag and applies again
+ * (docs/azure.md, "ExpressRoute in two stages").
+ *
+ * SKU tier: derived from what the circuit carries. Premium only where Microsoft peering
+ * carries Microsoft 365 communities (the one Premium feature the profile can use), Local
+ * where the profile asks for Local, Standard otherwise.
  */
 import { ExpressRouteCircuit } from '@cdktf/provider-azurerm/lib/express-route-circuit';
+import { ExpressRouteCircuitAuthorization } from '@cdktf/provider-azurerm/lib/express-route-circuit-authorization';
 import { ExpressRouteCircuitConnection } from '@cdktf/provider-azurerm/lib/express-route-circuit-connection';
 import { ExpressRouteCircuitPeering } from '@cdktf/provider-azurerm/lib/express-route-circuit-peering';
 import { ExpressRouteConnection } from '@cdktf/provider-azurerm/lib/express-route-connection';
@@ -16,16 +27,35 @@ import { ExpressRouteGateway } from '@cdktf/provider-azurerm/lib/express-route-g
 import { RouteFilter } from '@cdktf/provider-azurerm/lib/route-filter';
 import type { VirtualHub } from '@cdktf/provider-azurerm/lib/virtual-hub';
 import { Construct } from 'constructs';
-import type { Profile } from '../profile/schema';
+import type { ExpressRouteCircuit as ExpressRouteCircuitProfile, Profile } from '../profile/schema';
 import { EXPRESSROUTE_SERVICE_COMMUNITIES } from '../quotas/expressroute';
 import { type AzureNames, expressRouteGatewayPlans } from './inventory';
 
 export interface ExpressRouteLinksProps {
+  /** The validated profile: circuits, Global Reach pairs and their stage flags. */
   readonly profile: Profile;
+  /** Deterministic names (lib/azure/inventory.ts). */
   readonly names: AzureNames;
+  /** Resource group of the Virtual WAN, its hubs and the circuits. */
   readonly resourceGroupName: string;
+  /** Hubs by Region; an ExpressRoute gateway goes in each hub that circuits connect to. */
   readonly hubs: ReadonlyMap<string, VirtualHub>;
+  /** Tags for every resource. */
   readonly tags: Readonly<Record<string, string>>;
+}
+
+/** Microsoft 365 service communities: the only reason this design has for Premium. */
+const M365_COMMUNITIES = new Set(['exchange-online', 'sharepoint-online', 'skype-teams', 'other-office365']);
+
+/** The SKU tier a circuit needs for what it carries (see the file comment). */
+export function expressRouteSkuTier(c: ExpressRouteCircuitProfile): 'Local' | 'Standard' | 'Premium' {
+  if (c.microsoftPeering?.communities.some((community) => M365_COMMUNITIES.has(community))) return 'Premium';
+  return c.sku.tier === 'Local' ? 'Local' : 'Standard';
+}
+
+/** True when the circuit's stage-2 resources (peerings, connection, Global Reach) are generated. */
+export function isStageTwo(c: ExpressRouteCircuitProfile): boolean {
+  return c.providerProvisioned;
 }
 
 /** Route filter communities for the profile's service community names (lib/quotas/expressroute.ts). */
@@ -39,6 +69,7 @@ export function routeFilterCommunities(names: readonly string[]): string[] {
 
 export class ExpressRouteLinks extends Construct {
   readonly circuits = new Map<string, ExpressRouteCircuit>();
+  readonly authorizations = new Map<string, ExpressRouteCircuitAuthorization>();
   readonly privatePeerings = new Map<string, ExpressRouteCircuitPeering>();
   readonly gateways = new Map<string, ExpressRouteGateway>();
 
@@ -54,12 +85,23 @@ export class ExpressRouteLinks extends Construct {
         serviceProviderName: c.serviceProvider,
         peeringLocation: c.peeringLocation,
         bandwidthInMbps: c.bandwidthMbps,
-        sku: { tier: c.sku.tier, family: c.sku.family },
+        sku: { tier: expressRouteSkuTier(c), family: c.sku.family },
         allowClassicOperations: false,
         tags,
         lifecycle: { preventDestroy: true },
       });
       this.circuits.set(c.name, circuit);
+      // The hub connection redeems this authorization; it lives with the circuit (stage 1).
+      this.authorizations.set(
+        c.name,
+        new ExpressRouteCircuitAuthorization(this, `Authorization-${c.name}`, {
+          name: names.circuitAuthorization(c),
+          expressRouteCircuitName: circuit.name,
+          resourceGroupName,
+          lifecycle: { preventDestroy: true },
+        }),
+      );
+      if (!isStageTwo(c)) continue;
       const p = c.privatePeering;
       this.privatePeerings.set(
         c.name,
@@ -71,6 +113,7 @@ export class ExpressRouteLinks extends Construct {
           primaryPeerAddressPrefix: p.primaryPeerAddressPrefix,
           secondaryPeerAddressPrefix: p.secondaryPeerAddressPrefix,
           vlanId: p.vlanId,
+          lifecycle: { preventDestroy: true },
         }),
       );
       const ms = c.microsoftPeering;
@@ -90,6 +133,7 @@ export class ExpressRouteLinks extends Construct {
             },
           ],
           tags,
+          lifecycle: { preventDestroy: true },
         });
         new ExpressRouteCircuitPeering(this, `MicrosoftPeering-${c.name}`, {
           peeringType: 'MicrosoftPeering',
@@ -105,6 +149,7 @@ export class ExpressRouteLinks extends Construct {
             customerAsn: ms.customerAsn,
             routingRegistryName: ms.routingRegistryName,
           },
+          lifecycle: { preventDestroy: true },
         });
       }
     }
@@ -124,14 +169,17 @@ export class ExpressRouteLinks extends Construct {
         scaleUnits: gw.scaleUnits,
         allowNonVirtualWanTraffic: false,
         tags,
+        lifecycle: { preventDestroy: true },
       });
       this.gateways.set(gw.region, gateway);
-      for (const c of gw.circuits) {
+      for (const c of gw.circuits.filter(isStageTwo)) {
         new ExpressRouteConnection(this, `Connection-${c.name}`, {
           name: names.expressRouteConnection(c),
           expressRouteGatewayId: gateway.id,
           expressRouteCircuitPeeringId: this.privatePeerings.get(c.name)!.id,
+          authorizationKey: this.authorizations.get(c.name)!.authorizationKey,
           enableInternetSecurity: false,
+          lifecycle: { preventDestroy: true },
         });
       }
     }
@@ -139,6 +187,8 @@ export class ExpressRouteLinks extends Construct {
     profile.expressRoute.globalReach.forEach((g, i) => {
       const [a, b] = g.circuits.map((n) => profile.expressRoute.circuits.find((c) => c.name === n));
       if (!a || !b) throw new Error(`internal: expressRoute.globalReach[${i}] names an unknown circuit`);
+      // Global Reach joins two private peerings: both circuits must be provisioned.
+      if (!isStageTwo(a) || !isStageTwo(b)) return;
       if (!g.addressPrefix) {
         throw new Error(
           `expressRoute.globalReach[${i}].addressPrefix is required on Azure: add a /29 for the Global Reach link`,
@@ -149,6 +199,7 @@ export class ExpressRouteLinks extends Construct {
         peeringId: this.privatePeerings.get(a.name)!.id,
         peerPeeringId: this.privatePeerings.get(b.name)!.id,
         addressPrefixIpv4: g.addressPrefix,
+        lifecycle: { preventDestroy: true },
       });
     });
   }

@@ -110,6 +110,27 @@ export class AzureNames {
   domainServices(region: string): string {
     return this.name('aadds', region);
   }
+  firewall(region: string): string {
+    return this.name('afw', region);
+  }
+  firewallPolicy(region: string): string {
+    return this.name('afwp', region, 'segmentation');
+  }
+  ruleCollectionGroup(region: string): string {
+    return this.name('rcg', region, 'segmentation');
+  }
+  routingIntent(region: string): string {
+    return this.name('ri', region, 'private-via-firewall');
+  }
+  circuitAuthorization(c: ExpressRouteCircuit): string {
+    return this.name('erca', c.hubRegion, c.name);
+  }
+  actionGroup(): string {
+    return this.name('ag', undefined, 'operations');
+  }
+  conditionalAccessPolicy(population: string, control: 'mfa' | 'device'): string {
+    return this.name('cap', undefined, `${population}-vpn-${control}`);
+  }
 }
 
 /** ARM resource ID of a resource in a resource group, for stacks that cannot hold a reference. */

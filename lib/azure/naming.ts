@@ -64,6 +64,13 @@ export const AZURE_NAME_RULES: Readonly<Record<string, AzureNameRule>> = {
   nsgsr: network('azurerm_network_security_rule'),
   hcn: network('azurerm_virtual_hub_connection'),
   aadds: network('azurerm_active_directory_domain_service'),
+  afw: network('azurerm_firewall', 56),
+  afwp: network('azurerm_firewall_policy'),
+  rcg: network('azurerm_firewall_policy_rule_collection_group'),
+  ri: network('azurerm_virtual_hub_routing_intent'),
+  erca: network('azurerm_express_route_circuit_authorization'),
+  ag: { resourceType: 'azurerm_monitor_action_group', min: 1, max: 260, pattern: MONITOR },
+  cap: { resourceType: 'azuread_conditional_access_policy', min: 1, max: 256, pattern: /^[a-zA-Z0-9][a-zA-Z0-9 _.()-]*$/ },
   log: {
     resourceType: 'azurerm_log_analytics_workspace',
     min: 4,

@@ -371,6 +371,12 @@ const expressRouteCircuit = z
       })
       .strict(),
     hubRegion: z.string().min(1).describe('Azure Region of the Virtual WAN hub the circuit connects to.'),
+    providerProvisioned: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Set to true once the provider reports the circuit provisioned (after you sent it the service key): only then are peerings, the hub connection and Global Reach generated. Default false (stage 1: the circuit and its authorization alone).',
+      ),
     dataCentre: identifier.describe('Data centre the circuit reaches on premises.'),
     privatePeering: z.object({ ...peeringPrefixes, peerAsn: asn }).strict(),
     microsoftPeering: z
@@ -786,6 +792,23 @@ export const profileSchema = z
               .default({})
               .describe(
                 'Entra ID group object ID per population name, for point-to-site policy groups. Default: none.',
+              ),
+            certificateGroupDomains: z
+              .record(
+                identifier,
+                z
+                  .string()
+                  .regex(
+                    /^(?=.{1,253}$)([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$/,
+                    rule(
+                      'is not a domain name',
+                      'write the domain part of the client certificates\u2019 Common Name (CN=user@telework.pref.example -> telework.pref.example)',
+                    ),
+                  ),
+              )
+              .default({})
+              .describe(
+                'Certificate group per population name for point-to-site policy groups of certificate-only populations: the domain of the client certificates\u2019 Common Name (user@domain or DOMAIN\\user), which is what Azure matches. Default: none.',
               ),
             revokedCertificates: z
               .array(

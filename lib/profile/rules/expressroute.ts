@@ -6,6 +6,7 @@
  */
 import { parseCidr } from '../../net/cidr';
 import { EXPRESSROUTE_CIRCUITS_PER_HUB } from '../../quotas/expressroute';
+import { EXPRESSROUTE_PROVIDERS_JAPAN, expressRouteProviderOffer } from '../../quotas/expressroute-providers';
 import { issue, type ProfileIssue } from '../issues';
 import type { Profile } from '../schema';
 
@@ -14,6 +15,43 @@ const M365_COMMUNITIES = new Set(['exchange-online', 'sharepoint-online', 'skype
 export function checkExpressRoute(profile: Profile): ProfileIssue[] {
   const found: ProfileIssue[] = [];
   const circuits = profile.expressRoute.circuits;
+  // Provider offers (lib/quotas/expressroute-providers.ts): a circuit the provider cannot
+  // provision at that location or speed would sit unprovisioned after stage 1.
+  circuits.forEach((c, i) => {
+    const offer = expressRouteProviderOffer(c.serviceProvider);
+    const path = ['expressRoute', 'circuits', i];
+    if (!offer) {
+      found.push(
+        issue(
+          [...path, 'serviceProvider'],
+          `is not an ExpressRoute provider Tsunagi knows in Japan (${EXPRESSROUTE_PROVIDERS_JAPAN.source})`,
+          c.serviceProvider,
+          `use one of ${EXPRESSROUTE_PROVIDERS_JAPAN.value.map((p) => p.serviceProviderName).join(', ')}, or add the provider's offer to lib/quotas/expressroute-providers.ts with its source`,
+        ),
+      );
+      return;
+    }
+    if (!offer.peeringLocations.includes(c.peeringLocation)) {
+      found.push(
+        issue(
+          [...path, 'peeringLocation'],
+          `is not offered by ${offer.serviceProviderName}, which connects at ${offer.peeringLocations.join(', ')} (${EXPRESSROUTE_PROVIDERS_JAPAN.source})`,
+          c.peeringLocation,
+          `choose one of ${offer.peeringLocations.join(', ')} or another provider`,
+        ),
+      );
+    }
+    if (!offer.bandwidthsMbps.includes(c.bandwidthMbps)) {
+      found.push(
+        issue(
+          [...path, 'bandwidthMbps'],
+          `is not a bandwidth ${offer.serviceProviderName} sells`,
+          c.bandwidthMbps,
+          `choose one of ${offer.bandwidthsMbps.join(', ')} Mbps`,
+        ),
+      );
+    }
+  });
   circuits.forEach((c, i) => {
     const ms = c.microsoftPeering;
     if (!ms) return;

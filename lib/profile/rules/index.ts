@@ -8,6 +8,7 @@ import { checkAddresses } from './addresses';
 import { checkAsns } from './asns';
 import { checkAuthentication } from './authentication';
 import { checkAwsDeployability } from './aws-deployability';
+import { checkAzureAccess } from './azure-access';
 import { checkAzureDeployability } from './azure-deployability';
 import { checkCarriers } from './carriers';
 import { checkDataCentreLinks } from './data-centre-links';
@@ -27,6 +28,7 @@ export const PROFILE_RULES: readonly ((profile: Profile) => ProfileIssue[])[] = 
   checkReferences,
   checkPopulations,
   checkAuthentication,
+  checkAzureAccess,
   checkAddresses,
   checkProtectedSegments,
   checkExpressRoute,
