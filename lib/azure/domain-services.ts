@@ -60,12 +60,16 @@ export class DomainServices extends Construct {
       location: region,
       addressSpace: [eds.virtualNetworkCidr],
       tags,
+      // The domain controllers live in this network: replacing it replaces the domain.
+      lifecycle: { preventDestroy: true },
     });
     const subnet = new Subnet(this, 'Subnet', {
       name: names.subnet(region, 'aadds'),
       resourceGroupName: group.name,
       virtualNetworkName: network.name,
       addressPrefixes: [eds.subnetPrefix],
+      // initial_replica_set.subnet_id is ForceNew on the domain (LIMITS.md).
+      lifecycle: { preventDestroy: true },
     });
     const nsg = new NetworkSecurityGroup(this, 'SecurityGroup', {
       name: names.networkSecurityGroup(region, 'aadds'),
@@ -120,6 +124,7 @@ export class DomainServices extends Construct {
       virtualHubId: props.hubId,
       remoteVirtualNetworkId: network.id,
       internetSecurityEnabled: false,
+      lifecycle: { preventDestroy: true },
     });
   }
 }

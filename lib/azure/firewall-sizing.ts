@@ -19,7 +19,11 @@ export interface HubFirewallSizing {
 }
 
 export function hubFirewallSizing(profile: Profile, plan: CapacityPlan, region: string): HubFirewallSizing {
-  const tierIds = new Set(azureTiers(plan).filter((t) => t.region === region).map((t) => t.tierId));
+  const tierIds = new Set(
+    azureTiers(plan)
+      .filter((t) => t.region === region)
+      .map((t) => t.tierId),
+  );
   const p2sPeak = Math.max(
     0,
     ...plan.scenarios.map((s) =>

@@ -70,7 +70,12 @@ export const AZURE_NAME_RULES: Readonly<Record<string, AzureNameRule>> = {
   ri: network('azurerm_virtual_hub_routing_intent'),
   erca: network('azurerm_express_route_circuit_authorization'),
   ag: { resourceType: 'azurerm_monitor_action_group', min: 1, max: 260, pattern: MONITOR },
-  cap: { resourceType: 'azuread_conditional_access_policy', min: 1, max: 256, pattern: /^[a-zA-Z0-9][a-zA-Z0-9 _.()-]*$/ },
+  cap: {
+    resourceType: 'azuread_conditional_access_policy',
+    min: 1,
+    max: 256,
+    pattern: /^[a-zA-Z0-9][a-zA-Z0-9 _.()-]*$/,
+  },
   log: {
     resourceType: 'azurerm_log_analytics_workspace',
     min: 4,

@@ -63,7 +63,9 @@ export function azureAuthenticationMode(profile: Profile): AzureAuthenticationMo
       'populations[].authentication: directory (AD user and password) needs RADIUS on Azure point-to-site, which Tsunagi does not configure; use federated-sso (Entra ID) or certificate for populations served by Azure tiers',
     );
   }
-  return profile.populations.some((p) => p.authentication.includes('federated-sso')) ? 'entra' : 'certificate';
+  return profile.populations.some((p) => p.authentication.includes('federated-sso'))
+    ? 'entra'
+    : 'certificate';
 }
 
 /** The single Azure authentication type of the server configuration. */

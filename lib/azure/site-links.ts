@@ -32,6 +32,25 @@ export interface SiteLinksProps {
 }
 
 /**
+ * The explicit IPsec/IKE policy of every site-to-site link, so that a data-centre or carrier
+ * device never negotiates down to Azure's default proposal list (which still admits SHA1 and
+ * DH group 2). IKEv2: AES256 / SHA384 / ECP384; IPsec: GCMAES256 with PFS ECP384; SA lifetime
+ * one hour, data size 100 GB. Values from Microsoft's supported list for Virtual WAN:
+ * https://learn.microsoft.com/azure/virtual-wan/virtual-wan-ipsec . The device must be
+ * configured with the same proposal (docs/azure.md).
+ */
+export const SITE_TO_SITE_IPSEC_POLICY = {
+  ikeEncryptionAlgorithm: 'AES256',
+  ikeIntegrityAlgorithm: 'SHA384',
+  dhGroup: 'ECP384',
+  encryptionAlgorithm: 'GCMAES256',
+  integrityAlgorithm: 'GCMAES256',
+  pfsGroup: 'ECP384',
+  saLifetimeSec: 3_600,
+  saDataSizeKb: 102_400_000,
+} as const;
+
+/**
  * The Virtual WAN "Office 365 local breakout" policy of a VPN site: Optimize endpoints leave
  * locally at the site instead of crossing the hub (consumed by SD-WAN devices that read it).
  */
@@ -64,6 +83,7 @@ export class SiteLinks extends Construct {
           routingPreference: 'Microsoft Network',
           bgpRouteTranslationForNatEnabled: true,
           tags,
+          lifecycle: { preventDestroy: true },
         }),
       );
     }
@@ -90,6 +110,7 @@ export class SiteLinks extends Construct {
         link: links,
         o365Policy: O365_LOCAL_BREAKOUT,
         tags,
+        lifecycle: { preventDestroy: true },
       });
       for (const [region, gateway] of this.gateways) {
         new VpnGatewayConnection(this, `Connection-${dc.name}-${region}`, {
@@ -102,7 +123,9 @@ export class SiteLinks extends Construct {
             vpnSiteLinkId: site.link.get(i).id,
             bgpEnabled: 'bgp' in l,
             protocol: 'IKEv2',
+            ipsecPolicy: [SITE_TO_SITE_IPSEC_POLICY],
           })),
+          lifecycle: { preventDestroy: true },
         });
       }
     }
@@ -126,6 +149,7 @@ export class SiteLinks extends Construct {
         link: carrier.links.map((l) => ({ name: l.name, ipAddress: l.publicIp })),
         o365Policy: O365_LOCAL_BREAKOUT,
         tags,
+        lifecycle: { preventDestroy: true },
       });
       const nat = carrier.translation
         ? new VpnGatewayNatRule(this, `Nat-${name}`, {
@@ -135,6 +159,7 @@ export class SiteLinks extends Construct {
             type: 'Static',
             internalMapping: [{ addressSpace: carrier.translation.internal }],
             externalMapping: [{ addressSpace: carrier.translation.external }],
+            lifecycle: { preventDestroy: true },
           })
         : undefined;
       new VpnGatewayConnection(this, `Connection-${name}`, {
@@ -147,8 +172,10 @@ export class SiteLinks extends Construct {
           vpnSiteLinkId: site.link.get(i).id,
           bgpEnabled: false,
           protocol: 'IKEv2',
+          ipsecPolicy: [SITE_TO_SITE_IPSEC_POLICY],
           ...(nat ? { ingressNatRuleIds: [nat.id] } : {}),
         })),
+        lifecycle: { preventDestroy: true },
       });
     }
   }

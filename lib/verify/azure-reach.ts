@@ -38,12 +38,20 @@ export function addressSetOf(cidrs: readonly string[]): AddressSet {
   return normalise(parsed);
 }
 
+/** Math.max / Math.min do not take bigint. */
+function bigMax(a: bigint, b: bigint): bigint {
+  return a >= b ? a : b;
+}
+function bigMin(a: bigint, b: bigint): bigint {
+  return a <= b ? a : b;
+}
+
 function normalise(intervals: readonly (readonly [bigint, bigint])[]): AddressSet {
   const sorted = [...intervals].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const out: [bigint, bigint][] = [];
   for (const [a, b] of sorted) {
     const last = out[out.length - 1];
-    if (last && a <= last[1] + 1n) last[1] = last[1] > b ? last[1] : b;
+    if (last && a <= last[1] + 1n) last[1] = bigMax(last[1], b);
     else out.push([a, b]);
   }
   return out;
@@ -57,8 +65,8 @@ export function intersect(a: AddressSet, b: AddressSet): AddressSet {
   const out: [bigint, bigint][] = [];
   for (const [a0, a1] of a) {
     for (const [b0, b1] of b) {
-      const lo = a0 > b0 ? a0 : b0;
-      const hi = a1 < b1 ? a1 : b1;
+      const lo = bigMax(a0, b0);
+      const hi = bigMin(a1, b1);
       if (lo <= hi) out.push([lo, hi]);
     }
   }
@@ -153,7 +161,7 @@ function index(stacks: readonly Json[]): Stacks {
 /** Name of the hub a virtual_hub_id expression points at (a resource or a data source). */
 function hubNameOf(st: Stacks, virtualHubId: unknown): string | undefined {
   const ref = reference(virtualHubId);
-  if (!ref || ref.type !== 'azurerm_virtual_hub') return undefined;
+  if (ref?.type !== 'azurerm_virtual_hub') return undefined;
   return st.get('azurerm_virtual_hub', ref.key, ref.data)?.name;
 }
 
@@ -170,7 +178,7 @@ function firewallRulesOf(st: Stacks, hub: string): FirewallRule[] | undefined {
     for (const policy of listOf<Json>(intent.routing_policy)) {
       if (!listOf<string>(policy.destinations).includes('PrivateTraffic')) continue;
       const fwRef = reference(policy.next_hop);
-      if (!fwRef || fwRef.type !== 'azurerm_firewall') continue;
+      if (fwRef?.type !== 'azurerm_firewall') continue;
       const firewall = st.get('azurerm_firewall', fwRef.key);
       const policyRef = reference(firewall?.firewall_policy_id);
       if (!policyRef) return [];
@@ -211,12 +219,16 @@ export function reachThrough(rules: readonly FirewallRule[], source: AddressSet)
   return allowed;
 }
 
-function sourcesOf(st: Stacks): { id: string; kind: ReachSource['kind']; name: string; hub: string; cidrs: string[] }[] {
+function sourcesOf(
+  st: Stacks,
+): { id: string; kind: ReachSource['kind']; name: string; hub: string; cidrs: string[] }[] {
   const out: { id: string; kind: ReachSource['kind']; name: string; hub: string; cidrs: string[] }[] = [];
   for (const [, g] of st.resources('azurerm_point_to_site_vpn_gateway')) {
     const hub = hubNameOf(st, g.virtual_hub_id) ?? '(unknown hub)';
     for (const c of listOf<Json>(g.connection_configuration)) {
-      const cidrs = listOf<Json>(c.vpn_client_address_pool).flatMap((p) => listOf<string>(p.address_prefixes));
+      const cidrs = listOf<Json>(c.vpn_client_address_pool).flatMap((p) =>
+        listOf<string>(p.address_prefixes),
+      );
       out.push({ id: `p2s:${g.name}/${c.name}`, kind: 'p2s-connection', name: c.name, hub, cidrs });
     }
   }
@@ -233,9 +245,13 @@ function sourcesOf(st: Stacks): { id: string; kind: ReachSource['kind']; name: s
       }),
     );
     const translated = natKeys.flatMap((k) =>
-      listOf<Json>(st.get('azurerm_vpn_gateway_nat_rule', k)?.external_mapping).map((m) => String(m.address_space)),
+      listOf<Json>(st.get('azurerm_vpn_gateway_nat_rule', k)?.external_mapping).map((m) =>
+        String(m.address_space),
+      ),
     );
-    const cidrs = translated.length > 0 ? translated : listOf<string>(site.address_cidrs).map(String);
+    const cidrs = [
+      ...new Set(translated.length > 0 ? translated : listOf<string>(site.address_cidrs).map(String)),
+    ];
     if (cidrs.length === 0) continue;
     const hub = hubNameOf(st, gateway.virtual_hub_id) ?? '(unknown hub)';
     out.push({ id: `site:${site.name}@${hub}`, kind: 'vpn-site', name: site.name, hub, cidrs });

@@ -1,7 +1,9 @@
 /**
  * The Hyogo profile's Azure stacks, one describe per stack: fine-grained assertions on what
  * matters (sizes from the plan, authentication, route filter communities, NAT, protection)
- * and a snapshot per stack as a change detector.
+ * and a snapshot per stack as a change detector. Synthesized in stage 2 (both circuits
+ * marked providerProvisioned, as after the provider has provisioned them); stage 1 is
+ * covered by test/azure/expressroute-stages.test.ts.
  */
 import { Testing } from 'cdktf';
 import type { AzureP2sTierPlan } from '../../lib/planner/types';
@@ -17,7 +19,9 @@ let stacks: ReturnType<typeof synthAzure>;
 let tiers: AzureP2sTierPlan[];
 
 beforeAll(() => {
-  model = loadModel('hyogo');
+  model = loadModel('hyogo', (p) => {
+    for (const c of p.expressRoute.circuits) c.providerProvisioned = true;
+  });
   stacks = synthAzure(model);
   tiers = model.plan.tiers.filter((t): t is AzureP2sTierPlan => t.kind === 'azure-p2s');
 });
@@ -56,7 +60,12 @@ describe('connectivity', () => {
       ['erc-hyogo-prod-jpw-er-iij-osaka', 'Internet Initiative Japan Inc. - IIJ', 'Osaka', 1000],
     ]);
     expect(new Set(circuits.map((c) => c.peering_location)).size).toBe(2);
-    expect(circuits.every((c) => c.sku.tier === 'Premium' && c.sku.family === 'MeteredData')).toBe(true);
+    // Premium only where Microsoft 365 rides Microsoft peering (Tokyo); Osaka carries private
+    // peering only, so Premium would buy nothing there.
+    expect(circuits.map((c) => [c.peering_location, c.sku.tier, c.sku.family]).sort()).toEqual([
+      ['Osaka', 'Standard', 'MeteredData'],
+      ['Tokyo', 'Premium', 'MeteredData'],
+    ]);
   });
 
   test('private peering with VLAN, /30 peer prefixes and peer ASN on each circuit', () => {
@@ -147,32 +156,37 @@ describe('connectivity', () => {
 });
 
 describe('remote-access', () => {
-  test('one point-to-site gateway per Azure tier with exactly the planned scale units and pools', () => {
+  test('one point-to-site gateway per Azure tier, one connection configuration per population with its own planned pools', () => {
     const gateways = resources(stack('remoteAccess'), 'azurerm_point_to_site_vpn_gateway');
     expect(gateways).toHaveLength(tiers.length);
     for (const tier of tiers) {
+      const g = gateways.find((x) => x.location === tier.region);
+      expect(g.scale_unit).toBe(tier.scaleUnits);
       expect(
-        hasResource(stack('remoteAccess'), 'azurerm_point_to_site_vpn_gateway', {
-          location: tier.region,
-          scale_unit: tier.scaleUnits,
-          connection_configuration: [
-            { vpn_client_address_pool: { address_prefixes: [...tier.addressPools] } },
+        g.connection_configuration.map(
+          (c: { name: string; vpn_client_address_pool: { address_prefixes: string[] } }) => [
+            c.name,
+            c.vpn_client_address_pool.address_prefixes,
           ],
-        }),
-      ).toBe(true);
+        ),
+      ).toEqual(tier.populationPools.map((p) => [p.population, [...p.pools]]));
     }
     const east = gateways.find((g) => g.location === 'japaneast');
     expect(east.scale_unit).toBe(100);
-    expect(east.connection_configuration[0].vpn_client_address_pool.address_prefixes).toEqual([
-      '10.96.0.0/18',
-      '10.96.64.0/18',
-      '10.97.0.0/18',
-      '10.97.64.0/18',
-      '10.97.128.0/18',
-      '10.97.192.0/18',
-      '10.98.0.0/18',
-      '10.98.64.0/18',
-    ]);
+    expect(
+      Object.fromEntries(
+        east.connection_configuration.map(
+          (c: { name: string; vpn_client_address_pool: { address_prefixes: string[] } }) => [
+            c.name,
+            c.vpn_client_address_pool.address_prefixes,
+          ],
+        ),
+      ),
+    ).toEqual({
+      'prefectural-staff': ['10.96.0.0/18', '10.96.64.0/18'],
+      'municipal-staff': ['10.97.0.0/18', '10.97.64.0/18', '10.97.128.0/18', '10.97.192.0/18'],
+      'small-business': ['10.98.0.0/18', '10.98.64.0/18'],
+    });
   });
 
   test('pool count and pool sizes meet the vendor rule', () => {
@@ -196,58 +210,121 @@ describe('remote-access', () => {
         g.connection_configuration.map(
           (c: { internet_security_enabled: boolean }) => c.internet_security_enabled,
         ),
-      ).toEqual([false]);
+      ).toEqual([false, false, false]);
     }
     const outputs = stack('remoteAccess').json.output;
     expect(outputs.microsoft365_optimize_exclude_routes.value).toContain('52.112.0.0/14');
   });
 
-  test('OpenVPN with Entra ID (tenant, audience, issuer from the profile) and certificate authentication', () => {
+  test('OpenVPN with Entra ID alone (never certificate or Entra ID), tenant URL without trailing slash', () => {
     const entra = model.profile.identity.federation.entra!;
-    const [config] = resources(stack('remoteAccess'), 'azurerm_vpn_server_configuration');
-    expect(config.vpn_protocols).toEqual(['OpenVPN']);
-    expect(config.vpn_authentication_types).toEqual(['Certificate', 'AAD']);
-    expect(config.azure_active_directory_authentication).toEqual([
-      {
-        tenant: `https://login.microsoftonline.com/${entra.tenantId}/`,
-        audience: entra.audience,
-        issuer: entra.issuer,
-      },
-    ]);
-    const pem = model.files.certificateAuthorities.get('hyogo-device-ca')!;
-    const body = pem
-      .split('\n')
-      .filter((l) => l && !l.startsWith('-----'))
-      .join('');
-    expect(config.client_root_certificate).toEqual([{ name: 'hyogo-device-ca', public_cert_data: body }]);
-    expect(config.client_root_certificate[0].public_cert_data).not.toMatch(/BEGIN|\s/);
-    expect(config.client_revoked_certificate).toEqual([]);
+    const configs = resources(stack('remoteAccess'), 'azurerm_vpn_server_configuration');
+    expect(configs).toHaveLength(2);
+    for (const config of configs) {
+      expect(config.vpn_protocols).toEqual(['OpenVPN']);
+      // Azure admits a user when any listed type passes: exactly one type.
+      expect(config.vpn_authentication_types).toEqual(['AAD']);
+      expect(config.azure_active_directory_authentication).toEqual([
+        {
+          tenant: `https://login.microsoftonline.com/${entra.tenantId}`,
+          audience: entra.audience,
+          issuer: entra.issuer,
+        },
+      ]);
+      expect(config.azure_active_directory_authentication[0].tenant).not.toMatch(/\/$/);
+      expect(config.client_root_certificate).toBeUndefined();
+    }
   });
 
-  test('one policy group per population with its Entra group and certificate group, the first the default', () => {
+  test('Conditional Access stands in for the certificate: MFA and a compliant or hybrid-joined device, per population group', () => {
+    const entra = model.profile.identity.federation.entra!;
+    const policies = resources(stack('remoteAccess'), 'azuread_conditional_access_policy');
+    const ids = model.profile.clouds.azure!.entraGroupObjectIds;
+    expect(policies).toHaveLength(2 * model.profile.populations.length);
+    for (const p of model.profile.populations) {
+      const mine = policies.filter((x) => x.conditions.users.included_groups[0] === ids[p.name]);
+      expect(mine.map((x) => x.grant_controls).sort((a, b) => a.operator.localeCompare(b.operator))).toEqual([
+        { operator: 'AND', built_in_controls: ['mfa'] },
+        { operator: 'OR', built_in_controls: ['compliantDevice', 'domainJoinedDevice'] },
+      ]);
+      for (const x of mine) {
+        expect(x.state).toBe('enabled');
+        expect(x.conditions.applications.included_applications).toEqual([entra.audience]);
+        expect(x.conditions.users.included_groups).toEqual([ids[p.name]]);
+      }
+    }
+  });
+
+  test('one policy group per population matching its Entra group, narrowest reach first; the default matches nobody', () => {
     const groups = resources(stack('remoteAccess'), 'azurerm_vpn_server_configuration_policy_group');
-    // 3 populations x 2 Regions (one server configuration per hub Region).
-    expect(groups).toHaveLength(6);
-    expect(
-      hasResource(stack('remoteAccess'), 'azurerm_vpn_server_configuration_policy_group', {
-        name: 'vpnpg-hyogo-prod-jpe-prefectural-staff',
-        is_default: true,
-        priority: 0,
-        policy: [
+    // (3 populations + the default) x 2 Regions (one server configuration per hub Region).
+    expect(groups).toHaveLength(8);
+    const east = groups.filter((g) => g.name.includes('-jpe-')).sort((a, b) => a.priority - b.priority);
+    expect(east.map((g) => [g.name, g.priority, g.is_default, g.policy])).toEqual([
+      [
+        'vpnpg-hyogo-prod-jpe-small-business',
+        1,
+        false,
+        [
           {
-            name: 'prefectural-staff-entra',
+            name: 'small-business-entra-group',
+            type: 'AADGroupId',
+            value: '00000000-0000-4000-8000-0000000000a3',
+          },
+        ],
+      ],
+      [
+        'vpnpg-hyogo-prod-jpe-municipal-staff',
+        2,
+        false,
+        [
+          {
+            name: 'municipal-staff-entra-group',
+            type: 'AADGroupId',
+            value: '00000000-0000-4000-8000-0000000000a2',
+          },
+        ],
+      ],
+      [
+        'vpnpg-hyogo-prod-jpe-prefectural-staff',
+        3,
+        false,
+        [
+          {
+            name: 'prefectural-staff-entra-group',
             type: 'AADGroupId',
             value: '00000000-0000-4000-8000-0000000000a1',
           },
-          {
-            name: 'prefectural-staff-certificate',
-            type: 'CertificateGroupId',
-            value: 'tw-prefectural-staff',
-          },
         ],
-      }),
-    ).toBe(true);
-    expect(groups.filter((g) => g.is_default)).toHaveLength(2);
+      ],
+      [
+        'vpnpg-hyogo-prod-jpe-unmatched',
+        4,
+        true,
+        [{ name: 'no-entra-group', type: 'AADGroupId', value: '00000000-0000-0000-0000-000000000000' }],
+      ],
+    ]);
+  });
+
+  test('each connection configuration is bound to its population\u2019s policy group (azapi), the default to none', () => {
+    const groups = stack('remoteAccess').json.resource.azurerm_vpn_server_configuration_policy_group;
+    const bindings = resources(stack('remoteAccess'), 'azapi_update_resource');
+    expect(bindings).toHaveLength(tiers.length);
+    for (const b of bindings) {
+      expect(b.type).toMatch(/^Microsoft\.Network\/p2sVpnGateways@\d{4}-\d{2}-\d{2}$/);
+      expect(b.resource_id).toMatch(/^\$\{azurerm_point_to_site_vpn_gateway\.RemoteAccess_Gateway-/);
+      expect(b.lifecycle.replace_triggered_by[0]).toMatch(/azurerm_point_to_site_vpn_gateway/);
+      for (const c of b.body.properties.p2SConnectionConfigurations) {
+        const [ref] = c.properties.configurationPolicyGroupAssociations;
+        const key = /policy_group\.([^.]+)\.id/.exec(ref.id)![1]!;
+        expect(groups[key].name).toMatch(new RegExp(`-${c.name}$`));
+        expect(groups[key].is_default).toBe(false);
+      }
+    }
+    expect(stack('remoteAccess').json.terraform.required_providers.azapi).toEqual({
+      source: 'azure/azapi',
+      version: '2.5.0',
+    });
   });
 
   test('hubs found by name through data sources, not cross-stack references', () => {
@@ -330,6 +407,27 @@ describe('links', () => {
     }
   });
 
+  test('every site-to-site link has an explicit IPsec/IKE policy (no negotiation down to defaults)', () => {
+    const connections = resources(stack('links'), 'azurerm_vpn_gateway_connection');
+    expect(connections.length).toBeGreaterThan(0);
+    for (const c of connections) {
+      for (const link of c.vpn_link) {
+        expect(link.ipsec_policy).toEqual([
+          {
+            ike_encryption_algorithm: 'AES256',
+            ike_integrity_algorithm: 'SHA384',
+            dh_group: 'ECP384',
+            encryption_algorithm: 'GCMAES256',
+            integrity_algorithm: 'GCMAES256',
+            pfs_group: 'ECP384',
+            sa_lifetime_sec: 3600,
+            sa_data_size_kb: 102400000,
+          },
+        ]);
+      }
+    }
+  });
+
   test('every VPN site carries the Virtual WAN Office 365 local breakout for Optimize endpoints', () => {
     for (const site of resources(stack('links'), 'azurerm_vpn_site')) {
       expect(site.o365_policy.traffic_category.optimize_endpoint_enabled).toBe(true);
@@ -342,22 +440,37 @@ describe('links', () => {
 });
 
 describe('monitoring', () => {
-  test('a Log Analytics workspace with the profile retention (731 days: 730 interactive, tables kept 1095)', () => {
-    expect(
-      hasResource(stack('monitoring'), 'azurerm_log_analytics_workspace', { retention_in_days: 730 }),
-    ).toBe(true);
+  test('a Log Analytics workspace without local authentication, kept 7 years: 730 days interactive, 2922 total', () => {
+    const [workspace] = resources(stack('monitoring'), 'azurerm_log_analytics_workspace');
+    expect(workspace.retention_in_days).toBe(730);
+    expect(workspace.local_authentication_enabled).toBe(false);
     const tables = resources(stack('monitoring'), 'azurerm_log_analytics_workspace_table');
+    // audit.archiveRetentionDays 2557 (7 years): the smallest accepted total at or above it.
     expect(tables.map((t) => [t.name, t.total_retention_in_days])).toEqual([
-      ['AzureDiagnostics', 1095],
-      ['AzureMetrics', 1095],
+      ['AzureDiagnostics', 2922],
+      ['AzureMetrics', 2922],
     ]);
+    expect(model.profile.audit.archiveRetentionDays).toBe(2557);
   });
 
-  test('diagnostic settings on the P2S gateways, VPN gateways, circuits and ExpressRoute gateways', () => {
+  test('every alert notifies the operations action group of operations.alarmRecipients', () => {
+    const [group] = resources(stack('monitoring'), 'azurerm_monitor_action_group');
+    expect(group.email_receiver.map((r: { email_address: string }) => r.email_address)).toEqual([
+      ...model.profile.operations.alarmRecipients.emails,
+    ]);
+    const alerts = resources(stack('monitoring'), 'azurerm_monitor_metric_alert');
+    expect(alerts.length).toBeGreaterThan(0);
+    for (const a of alerts)
+      expect(a.action[0].action_group_id).toMatch(/azurerm_monitor_action_group\.Monitoring_Operations/);
+  });
+
+  test('diagnostic settings on the P2S gateways, VPN gateways, firewalls, circuits and ExpressRoute gateways', () => {
     const targets = resources(stack('monitoring'), 'azurerm_monitor_diagnostic_setting').map((d) =>
       d.target_resource_id.replace(/^.*\/providers\//, ''),
     );
     expect(targets.sort()).toEqual([
+      'Microsoft.Network/azureFirewalls/afw-hyogo-prod-jpe',
+      'Microsoft.Network/azureFirewalls/afw-hyogo-prod-jpw',
       'Microsoft.Network/expressRouteCircuits/erc-hyogo-prod-jpe-er-iij-tokyo',
       'Microsoft.Network/expressRouteCircuits/erc-hyogo-prod-jpw-er-iij-osaka',
       'Microsoft.Network/expressRouteGateways/ergw-hyogo-prod-jpe',

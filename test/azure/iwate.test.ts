@@ -35,8 +35,10 @@ describe('connectivity', () => {
         sku: { tier: 'Standard', family: 'MeteredData' },
       }),
     ).toBe(true);
-    const peerings = resources(stack('connectivity'), 'azurerm_express_route_circuit_peering');
-    expect(peerings.map((p) => p.peering_type)).toEqual(['AzurePrivatePeering']);
+    // Stage 1 (providerProvisioned defaults to false): the circuit and its authorization only.
+    expect(resources(stack('connectivity'), 'azurerm_express_route_circuit_authorization')).toHaveLength(1);
+    expect(resources(stack('connectivity'), 'azurerm_express_route_circuit_peering')).toEqual([]);
+    expect(resources(stack('connectivity'), 'azurerm_express_route_connection')).toEqual([]);
     expect(resources(stack('connectivity'), 'azurerm_route_filter')).toEqual([]);
     expect(resources(stack('connectivity'), 'azurerm_express_route_circuit_connection')).toEqual([]);
     expect(hasResource(stack('connectivity'), 'azurerm_express_route_gateway', { scale_units: 1 })).toBe(
@@ -57,6 +59,7 @@ describe('remote-access', () => {
         scale_unit: tier!.scaleUnits,
         connection_configuration: [
           {
+            name: 'prefectural-staff',
             vpn_client_address_pool: { address_prefixes: [...tier!.addressPools] },
             internet_security_enabled: false,
           },
@@ -72,8 +75,14 @@ describe('remote-access', () => {
     expect(config.client_root_certificate[0].name).toBe('iwate-device-ca');
   });
 
-  test('no policy group: the population has no group to identify it by', () => {
-    expect(resources(stack('remoteAccess'), 'azurerm_vpn_server_configuration_policy_group')).toEqual([]);
+  test('the population\u2019s policy group matches its certificate CN domain; the default matches nobody', () => {
+    const groups = resources(stack('remoteAccess'), 'azurerm_vpn_server_configuration_policy_group');
+    expect(groups.map((g) => [g.name, g.is_default, g.policy[0].type, g.policy[0].value]).sort()).toEqual([
+      ['vpnpg-iwate-prod-jpe-prefectural-staff', false, 'CertificateGroupId', 'staff.pref.iwate.example'],
+      ['vpnpg-iwate-prod-jpe-unmatched', true, 'CertificateGroupId', 'unmatched.invalid'],
+    ]);
+    // Certificate alone was asked for: no Conditional Access, no Entra ID.
+    expect(resources(stack('remoteAccess'), 'azuread_conditional_access_policy')).toEqual([]);
   });
 
   test('snapshot', () => {
@@ -101,11 +110,10 @@ describe('links', () => {
 });
 
 describe('monitoring', () => {
-  test('400-day retention in the workspace, alerts at 16,000 and 19,000 connections, one BGP alert', () => {
+  test('400-day interactive retention, 5 years total, alerts at 16,000 and 19,000 connections, one BGP alert', () => {
     expect(
       hasResource(stack('monitoring'), 'azurerm_log_analytics_workspace', { retention_in_days: 400 }),
     ).toBe(true);
-    expect(resources(stack('monitoring'), 'azurerm_log_analytics_workspace_table')).toEqual([]);
     const thresholds = resources(stack('monitoring'), 'azurerm_monitor_metric_alert').map((a) => [
       a.criteria[0].metric_name,
       a.criteria[0].threshold,
@@ -118,6 +126,12 @@ describe('monitoring', () => {
       ]),
     );
     expect(thresholds).toHaveLength(3);
+    // 400 days interactive; total retention covers audit.archiveRetentionDays (1827 -> 2191).
+    expect(
+      resources(stack('monitoring'), 'azurerm_log_analytics_workspace_table').map(
+        (t) => t.total_retention_in_days,
+      ),
+    ).toEqual([2191, 2191]);
   });
 
   test('snapshot', () => {

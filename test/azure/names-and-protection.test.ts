@@ -9,6 +9,7 @@ import {
   nameRuleForResourceType,
   nameRuleViolation,
 } from '../../lib/azure/naming';
+import { STATEFUL_RESOURCES } from '../../lib/review/rules/stateful';
 import { loadModel } from '../support/profiles';
 import { type SynthesizedStack, synthAzure } from './support';
 
@@ -39,15 +40,21 @@ function allResources(stacks: SynthesizedStack[]): { stack: string; type: string
   );
 }
 
+/**
+ * Every stateful or connection-bearing Azure type (the review rules' list, lib/review/rules/
+ * stateful.ts) plus the ones this design adds whose replacement drops sessions or opens a
+ * hole: the firewall policy and its rules, the circuit authorization the hub connection
+ * redeems, Conditional Access policies and the domain's network.
+ */
 const PROTECTED = [
-  'azurerm_resource_group',
-  'azurerm_virtual_wan',
-  'azurerm_virtual_hub',
-  'azurerm_express_route_circuit',
-  'azurerm_vpn_server_configuration',
-  'azurerm_point_to_site_vpn_gateway',
-  'azurerm_active_directory_domain_service',
-  'azurerm_log_analytics_workspace',
+  ...STATEFUL_RESOURCES.filter((r) => r.cloud === 'azure').map((r) => r.type),
+  'azurerm_firewall_policy',
+  'azurerm_firewall_policy_rule_collection_group',
+  'azurerm_express_route_circuit_authorization',
+  'azuread_conditional_access_policy',
+  'azurerm_virtual_network',
+  'azurerm_subnet',
+  'azurerm_virtual_hub_connection',
 ];
 
 describe.each(PROFILES)('%s', (profile) => {
@@ -113,7 +120,16 @@ describe.each(PROFILES)('%s', (profile) => {
         (m) => m[1]!,
       );
       expect(refs.filter((r) => !own.has(r))).toEqual([]);
-      expect(Object.keys(s.json.provider)).toEqual(['azurerm']);
+      // azurerm in every stack; azapi (policy-group binding) and azuread (Conditional Access)
+      // only where used, each pinned to one version.
+      expect(Object.keys(s.json.provider)).toContain('azurerm');
+      for (const [name, req] of Object.entries(s.json.terraform.required_providers) as [
+        string,
+        { version: string },
+      ][]) {
+        expect(['azurerm', 'azapi', 'azuread']).toContain(name);
+        expect(req.version).toMatch(/^\d+\.\d+\.\d+$/);
+      }
     }
   });
 

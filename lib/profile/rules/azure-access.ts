@@ -71,6 +71,16 @@ export function checkAzureAccess(profile: Profile): ProfileIssue[] {
       }
     }
   }
+  if (profile.operations.alarmRecipients.emails.length === 0) {
+    found.push(
+      issue(
+        ['operations', 'alarmRecipients', 'emails'],
+        'is empty, but Azure alerts reach people only through an action group of e-mail receivers (SNS topics are AWS only), so every Azure alert would go unheard',
+        [],
+        'add at least one mailbox, for example noc@pref.example.lg.jp',
+      ),
+    );
+  }
   const known = new Set(profile.populations.map((p) => p.name));
   for (const field of ['entraGroupObjectIds', 'certificateGroupDomains'] as const) {
     for (const name of Object.keys(azure[field])) {

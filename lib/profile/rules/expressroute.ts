@@ -53,6 +53,21 @@ export function checkExpressRoute(profile: Profile): ProfileIssue[] {
     }
   });
   circuits.forEach((c, i) => {
+    const m365 =
+      c.microsoftPeering?.communities.some((community) => M365_COMMUNITIES.has(community)) ?? false;
+    if (c.sku.tier === 'Premium' && !m365) {
+      found.push(
+        issue(
+          ['expressRoute', 'circuits', i, 'sku', 'tier'],
+          'is Premium, but the circuit carries nothing that needs Premium (no Microsoft 365 over Microsoft peering; both hubs are in Japan), so Tsunagi deploys it as Standard',
+          c.sku.tier,
+          'set sku.tier to Standard',
+          'warning',
+        ),
+      );
+    }
+  });
+  circuits.forEach((c, i) => {
     const ms = c.microsoftPeering;
     if (!ms) return;
     const m365 = ms.communities.some((community) => M365_COMMUNITIES.has(community));
