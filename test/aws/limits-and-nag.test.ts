@@ -53,6 +53,12 @@ test('a profile twice the size of Hyogo’s stays well inside CloudFormation lim
         concurrentUsers: 1,
       })),
     );
+    // Azure policy groups and Conditional Access key each SSO population by its Entra group.
+    raw.populations
+      .filter((p: { name: string }) => p.name.endsWith('-b'))
+      .forEach((p: { name: string }, i: number) => {
+        raw.clouds.azure.entraGroupObjectIds[p.name] = `00000000-0000-4000-8000-0000000000b${i}`;
+      });
     for (const dc of raw.dataCentres) {
       dc.vpnDevices.push(
         ...dc.vpnDevices.map((d: { name: string; publicIp: string }, i: number) => ({

@@ -78,6 +78,7 @@ export function checkAzureAccess(profile: Profile): ProfileIssue[] {
         'is empty, but Azure alerts reach people only through an action group of e-mail receivers (SNS topics are AWS only), so every Azure alert would go unheard',
         [],
         'add at least one mailbox, for example noc@pref.example.lg.jp',
+        'warning',
       ),
     );
   }
