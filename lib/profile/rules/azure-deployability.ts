@@ -43,10 +43,17 @@ function plannedNames(profile: Profile): PlannedName[] {
       names.push({ abbreviation, region: h.region, blame });
     names.push({ abbreviation: 'diag', purpose: `${h.region}-vpn`, blame });
     names.push({ abbreviation: 'diag', purpose: `${h.region}-er`, blame });
+    // The secured hub (lib/azure/secured-hub.ts).
+    names.push({ abbreviation: 'afw', region: h.region, blame });
+    names.push({ abbreviation: 'afwp', region: h.region, purpose: 'segmentation', blame });
+    names.push({ abbreviation: 'rcg', region: h.region, purpose: 'segmentation', blame });
+    names.push({ abbreviation: 'ri', region: h.region, purpose: 'private-via-firewall', blame });
+    names.push({ abbreviation: 'diag', purpose: `${h.region}-firewall`, blame });
   });
+  names.push({ abbreviation: 'ag', purpose: 'operations', blame: ['organisation', 'id'] });
   profile.expressRoute.circuits.forEach((c, i) => {
     const blame = ['expressRoute', 'circuits', i, 'name'];
-    for (const abbreviation of ['erc', 'rf', 'ercn'])
+    for (const abbreviation of ['erc', 'rf', 'ercn', 'erca'])
       names.push({ abbreviation, region: c.hubRegion, purpose: c.name, blame });
     names.push({ abbreviation: 'alert', region: c.hubRegion, purpose: `${c.name}-bgp-availability`, blame });
     names.push({ abbreviation: 'diag', purpose: c.name, blame });
@@ -78,6 +85,8 @@ function plannedNames(profile: Profile): PlannedName[] {
         blame: ['populations', j, 'name'],
       }),
     );
+    // The default policy group nobody matches (lib/azure/remote-access.ts UNMATCHED_GROUP).
+    names.push({ abbreviation: 'vpnpg', region: t.region, purpose: 'unmatched', blame });
   });
   profile.dataCentres.forEach((dc, d) => {
     if (dc.vpnDevices.length === 0) return;
@@ -160,13 +169,8 @@ function checkExpressRouteGateways(profile: Profile): ProfileIssue[] {
 
 function checkPolicyGroups(profile: Profile): ProfileIssue[] {
   if (!profile.accessTiers.some((t) => t.provider === 'azure')) return [];
-  const objectIds = profile.clouds.azure?.entraGroupObjectIds ?? {};
-  // As lib/azure/remote-access.ts policyGroupPlans: a population an Azure gateway can identify.
-  const groups = profile.populations.filter(
-    (p) =>
-      (objectIds[p.name] && p.authentication.includes('federated-sso')) ||
-      (p.accessGroup && p.authentication.includes('certificate')),
-  ).length;
+  // As lib/azure/remote-access.ts policyGroupPlans: one group per population plus the default.
+  const groups = profile.populations.length + 1;
   if (groups <= P2S_USER_GROUPS_PER_GATEWAY.value) return [];
   return [
     issue(
