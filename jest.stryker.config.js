@@ -31,6 +31,9 @@ module.exports = {
     '<rootDir>/test/review/gate/',
     '<rootDir>/test/planner/properties\\.test\\.ts$',
   ],
+  // TSUNAGI_MUTATION_TESTS=test/verify narrows the run to one folder of tests (a quick look at
+  // one area: npm run mutate -- --mutate 'lib/verify/**/*.ts' with the variable set).
+  ...(process.env.TSUNAGI_MUTATION_TESTS ? { roots: [`<rootDir>/${process.env.TSUNAGI_MUTATION_TESTS}`] } : {}),
   setupFilesAfterEnv: [...(base.setupFilesAfterEnv ?? []), '<rootDir>/test/support/stryker-no-snapshots.js'],
   ci: false,
 };

@@ -5,6 +5,7 @@
  * an assertion here, not only a snapshot.
  */
 import type { CapacityPlan, ScenarioResult } from '../../lib/model/plan';
+import { enumerateScenarios, scenarioEffect, scenarioLabel } from '../../lib/planner/scenarios';
 import { requiredConnections } from '../../lib/planner/sizing';
 import { clientVpnCidrPrefix } from '../../lib/planner/tier-models';
 import { clientVpnConnections } from '../../lib/quotas/aws-client-vpn';
@@ -256,5 +257,55 @@ describe('iwate: throughput, not connections, sizes the Azure tier', () => {
       expect(s.capacity).toBeGreaterThanOrEqual(s.required);
       expect(s.required).toBe(s.scenario.kind === 'nominal' ? plan.target.nominalRequired : 6_000);
     }
+  });
+});
+
+describe('scenarios are enumerated once each, whatever the tiers share', () => {
+  test('two placements in one Region give one scenario per zone, one for the Region, one per provider', () => {
+    const tokyo = {
+      provider: 'aws' as const,
+      region: 'ap-northeast-1',
+      zones: ['ap-northeast-1a', 'ap-northeast-1c'],
+    };
+    const east = { provider: 'azure' as const, region: 'japaneast', zones: [] };
+    expect(enumerateScenarios([tokyo, tokyo, east]).map(scenarioLabel)).toEqual([
+      'nominal (nothing failed)',
+      'loss of zone ap-northeast-1a (AWS ap-northeast-1)',
+      'loss of zone ap-northeast-1c (AWS ap-northeast-1)',
+      'loss of Region AWS ap-northeast-1',
+      'loss of Region Azure japaneast',
+      'loss of every AWS access tier',
+      'loss of every Azure access tier',
+    ]);
+  });
+
+  test('a failure touches a placement only in its own provider, Region and zones', () => {
+    const tokyo = { provider: 'aws' as const, region: 'ap-northeast-1', zones: ['ap-northeast-1a'] };
+    const zone = (z: string) => ({
+      kind: 'availability-zone' as const,
+      provider: 'aws' as const,
+      region: 'ap-northeast-1',
+      zone: z,
+    });
+    expect(scenarioEffect(zone('ap-northeast-1a'), tokyo)).toEqual({
+      kind: 'zone-lost',
+      zone: 'ap-northeast-1a',
+    });
+    expect(scenarioEffect(zone('ap-northeast-1c'), tokyo)).toEqual({ kind: 'none' });
+    expect(scenarioEffect({ ...zone('ap-northeast-1a'), provider: 'azure' }, tokyo)).toEqual({
+      kind: 'none',
+    });
+    expect(scenarioEffect({ kind: 'region', provider: 'aws', region: 'ap-northeast-1' }, tokyo)).toEqual({
+      kind: 'tier-lost',
+    });
+    expect(scenarioEffect({ kind: 'region', provider: 'aws', region: 'ap-northeast-3' }, tokyo)).toEqual({
+      kind: 'none',
+    });
+    expect(scenarioEffect({ kind: 'region', provider: 'azure', region: 'ap-northeast-1' }, tokyo)).toEqual({
+      kind: 'none',
+    });
+    expect(scenarioEffect({ kind: 'provider', provider: 'aws' }, tokyo)).toEqual({ kind: 'tier-lost' });
+    expect(scenarioEffect({ kind: 'provider', provider: 'azure' }, tokyo)).toEqual({ kind: 'none' });
+    expect(scenarioEffect({ kind: 'nominal' }, tokyo)).toEqual({ kind: 'none' });
   });
 });

@@ -152,3 +152,70 @@ describe('Client VPN endpoints from CloudFormation templates', () => {
     expect(clientVpnCapacity([{ Resources: resources(2) }]).connections).toBe(36_500);
   });
 });
+
+describe('what the verifiers make of malformed artifacts', () => {
+  const raw = (g: Record<string, unknown>) => ({
+    resource: { azurerm_point_to_site_vpn_gateway: { lone: g } },
+  });
+
+  test('a scale unit that is not a number carries nothing and is reported', () => {
+    const [g] = p2sGatewayCapacities(raw({ name: 'x', location: 'japaneast', scale_unit: '100' }));
+    expect(g).toMatchObject({ connections: 0, pools: [] });
+    expect(g!.problems[0]).toBe('scale_unit 100 is not a valid point-to-site scale unit count');
+  });
+
+  test('a pool that is not a CIDR is reported and adds no addresses', () => {
+    const [g] = p2sGatewayCapacities(gateway(11, [['10.96.0.0/18', 'ten-ninety-six']]));
+    expect(g!.problems).toEqual([expect.stringMatching(/^pool ten-ninety-six is not a CIDR \(/)]);
+    expect(g!.pools).toEqual(['10.96.0.0/18', 'ten-ninety-six']);
+  });
+
+  test('a gateway without a name or location is named by its logical id', () => {
+    const [g] = p2sGatewayCapacities(raw({ scale_unit: 1, connection_configuration: [] }));
+    expect(g).toMatchObject({
+      name: 'lone',
+      location: '',
+      address: 'azurerm_point_to_site_vpn_gateway.lone',
+      connections: 500,
+      problems: [
+        '0 client address pool(s); 1 scale units need at least 1',
+        'pools hold 0 addresses, fewer than the 500 connections',
+      ],
+    });
+  });
+
+  test('no gateways, no connections', () => {
+    expect(verifyAzureP2sCapacity([{}, { resource: {} }])).toEqual({
+      connections: 0,
+      gateways: [],
+      problems: [],
+    });
+  });
+
+  test('an association that does not Ref the endpoint is not counted; a missing client CIDR reads empty', () => {
+    const capacity = clientVpnCapacity([
+      {
+        Resources: {
+          E: { Type: 'AWS::EC2::ClientVpnEndpoint', Properties: {} },
+          A1: {
+            Type: 'AWS::EC2::ClientVpnTargetNetworkAssociation',
+            Properties: { ClientVpnEndpointId: { 'Fn::GetAtt': ['E', 'Id'] }, SubnetId: 's1' },
+          },
+          A2: {
+            Type: 'AWS::EC2::ClientVpnTargetNetworkAssociation',
+            Properties: { ClientVpnEndpointId: { Ref: 7 }, SubnetId: 's2' },
+          },
+          A3: {
+            Type: 'AWS::EC2::ClientVpnTargetNetworkAssociation',
+            Properties: { ClientVpnEndpointId: { Ref: 'E' }, SubnetId: 's3' },
+          },
+        },
+      },
+      {},
+    ]);
+    expect(capacity).toEqual({
+      endpoints: [{ logicalId: 'E', clientCidr: '', associations: 1, connections: 7_000 }],
+      connections: 7_000,
+    });
+  });
+});
