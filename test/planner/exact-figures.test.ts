@@ -72,9 +72,11 @@ describe('quota tables at their boundaries', () => {
 });
 
 describe('hyogo: every failure scenario, tier by tier', () => {
-  const { plan } = loadModel('hyogo');
+  // Planned inside each test: Stryker activates a mutant per test, not while describe runs.
+  const planned = () => loadModel('hyogo').plan;
 
   test('sizes: one endpoint of three associations per AWS Region; 100 + 1 scale units on Azure', () => {
+    const plan = planned();
     expect(
       plan.tiers.map((t) =>
         t.kind === 'aws-client-vpn'
@@ -96,6 +98,7 @@ describe('hyogo: every failure scenario, tier by tier', () => {
   });
 
   test('one scenario per zone of every tier, per Region, per provider, and nominal', () => {
+    const plan = planned();
     expect(plan.scenarios.map((s) => s.label)).toEqual([
       'nominal (nothing failed)',
       'loss of zone ap-northeast-1a (AWS ap-northeast-1)',
@@ -117,6 +120,7 @@ describe('hyogo: every failure scenario, tier by tier', () => {
   });
 
   test('an AZ loss leaves each Client VPN endpoint of that Region the quota of two associations', () => {
+    const plan = planned();
     for (const zone of ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d']) {
       const s = scenarioOf(plan, `loss of zone ${zone} (AWS ap-northeast-1)`);
       // 36,500 (two associations) + 66,500 + 50,000 + 500
@@ -133,6 +137,7 @@ describe('hyogo: every failure scenario, tier by tier', () => {
   });
 
   test('a zone loss in Japan East removes ceil(10 / 3) = 4 of 10 instances; throughput then bounds the tier', () => {
+    const plan = planned();
     for (const zone of ['1', '2', '3']) {
       const s = scenarioOf(plan, `loss of zone ${zone} (Azure japaneast)`);
       // 6 instances x 10,000 = 60,000 connections, but 50,000 Mbps x 6/10 / 0.8 Mbps = 37,500.
@@ -146,6 +151,7 @@ describe('hyogo: every failure scenario, tier by tier', () => {
   });
 
   test('a Region or provider loss removes exactly its tiers', () => {
+    const plan = planned();
     const capacity = (label: string) => [scenarioOf(plan, label).capacity, scenarioOf(plan, label).required];
     expect(capacity('loss of Region AWS ap-northeast-1')).toEqual([117_000, 90_000]);
     expect(capacity('loss of Region AWS ap-northeast-3')).toEqual([117_000, 90_000]);
@@ -166,6 +172,7 @@ describe('hyogo: every failure scenario, tier by tier', () => {
   });
 
   test('client CIDRs: a /14 per endpoint carved by index from the tier block; /18 pools on Azure', () => {
+    const plan = planned();
     const [tokyo, osaka, east, west] = plan.tiers;
     expect(tokyo!.kind === 'aws-client-vpn' && tokyo!.endpoints.map((e) => e.clientCidr)).toEqual([
       '10.64.0.0/14',
@@ -183,6 +190,7 @@ describe('hyogo: every failure scenario, tier by tier', () => {
   });
 
   test('monthly cost, line by line: quantity, unit, unit price and amount', () => {
+    const plan = planned();
     // 90,000 users x 60 % connected x 160 h = 8,640,000 connection-hours, spread by capacity.
     const hours = 90_000 * 0.6 * 160;
     const share = (connections: number) => (hours * connections) / 183_500;
@@ -236,6 +244,7 @@ describe('hyogo: every failure scenario, tier by tier', () => {
   });
 
   test('throughput: demand at nominal is connections x average Mbps; Client VPN has no aggregate limit', () => {
+    const plan = planned();
     expect(
       plan.throughput.map((t) => [t.tierId, t.aggregateLimitMbps, t.demandAtNominalMbps, t.verdict]),
     ).toEqual([
@@ -248,9 +257,11 @@ describe('hyogo: every failure scenario, tier by tier', () => {
 });
 
 describe('iwate: throughput, not connections, sizes the Azure tier', () => {
-  const { plan } = loadModel('iwate');
+  // Planned inside each test: Stryker activates a mutant per test, not while describe runs.
+  const planned = () => loadModel('iwate').plan;
 
   test('6,000 users at 1 Mbps need 40 scale units (20,000 Mbps), not the 11 that hold 10,000 connections', () => {
+    const plan = planned();
     const azure = plan.tiers.find((t) => t.kind === 'azure-p2s');
     expect(azure).toMatchObject({ scaleUnits: 40, gatewayInstances: 4, nominalConnections: 20_000 });
     for (const s of plan.scenarios.filter((x) => x.verdict !== 'not-required')) {
