@@ -8,6 +8,8 @@ export interface CiDeployStackProps extends StackProps {
   readonly model: DeploymentModel;
   readonly namePrefix: string;
   readonly github: { readonly repository: string; readonly branch: string; readonly environment: string };
+  /** The account's existing GitHub OIDC provider. Default: created here. */
+  readonly existingOidcProviderArn?: string;
 }
 
 export class CiDeployStack extends Stack {
@@ -18,6 +20,7 @@ export class CiDeployStack extends Stack {
     this.deploy = new GithubDeployRole(this, 'Github', {
       namePrefix: props.namePrefix,
       ...props.github,
+      existingProviderArn: props.existingOidcProviderArn,
       regions: props.model.plan.awsRegions.map((r) => r.region),
     });
   }

@@ -10,6 +10,7 @@
  */
 import { type App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { CREATE_ONLY_TAG_TYPES } from '../../lib/aws/common/create-only-tag-types';
 import { routedCidrs } from '../../lib/aws/common/routing';
 import { stackName } from '../../lib/naming/stack-names';
 import type { DeploymentModel } from '../../lib/profile/load';
@@ -36,10 +37,15 @@ export interface AwsStackOptions {
 }
 
 /**
- * Resource types whose tags are create-only: a changed organisation tag would replace them.
- * A Client VPN endpoint replacement drops every connected user (LIMITS.md), so it is not tagged.
+ * Resource types the organisation tags are never applied to: every type whose tags are
+ * create-only in the CloudFormation specification (a changed `organisation.tags` value
+ * would replace it: four Transit Gateway route tables, an outage for a label), derived by
+ * scripts/derive-create-only-tags.mjs. A Client VPN endpoint replacement drops every
+ * connected user (LIMITS.md), so it is listed whatever the specification says.
  */
-export const UNTAGGED_RESOURCE_TYPES = ['AWS::EC2::ClientVpnEndpoint'];
+export const UNTAGGED_RESOURCE_TYPES: readonly string[] = [
+  ...new Set([...CREATE_ONLY_TAG_TYPES, 'AWS::EC2::ClientVpnEndpoint']),
+];
 
 export function addAwsStacks(
   app: App,
@@ -56,7 +62,7 @@ export function addAwsStacks(
 
   if (options.nag !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const tag = (key: string, value: string) =>
-    Tags.of(app).add(key, value, { excludeResourceTypes: UNTAGGED_RESOURCE_TYPES });
+    Tags.of(app).add(key, value, { excludeResourceTypes: [...UNTAGGED_RESOURCE_TYPES] });
   tag('tsunagi:organisation', org);
   tag('tsunagi:environment', environmentName);
   for (const [key, value] of Object.entries(profile.organisation.tags)) tag(key, value);
@@ -69,7 +75,8 @@ export function addAwsStacks(
   for (const regionPlan of plan.awsRegions) {
     const region = regionPlan.region;
     const env = { account, region };
-    const regionPrefix = `${namePrefix}-${region}`;
+    // One naming form everywhere: the short Region code (apne1), as in every stack name.
+    const regionPrefix = `${namePrefix}-${regionShortName(region)}`;
     const name = stackName(org, environmentName, 'network', region);
     const networkStack = new NetworkStack(app, name, {
       stackName: name,
@@ -150,6 +157,7 @@ export function addAwsStacks(
       model,
       namePrefix,
       github: profile.ci.github,
+      existingOidcProviderArn: environment.aws.githubOidcProviderArn,
     });
   }
   return { network, remoteAccess, links, identity, audit, ciDeploy };

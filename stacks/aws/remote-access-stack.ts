@@ -91,12 +91,11 @@ export class RemoteAccessStack extends Stack {
       retentionDays: profile.audit.logRetentionDays,
       logGroupName: `/tsunagi/${namePrefix}/client-vpn-connections`,
     });
-    const plannedConnections = tiers.flatMap((t) => t.endpoints).reduce((s, e) => s + e.maxConnections, 0);
     const handler = new ClientConnectHandler(this, 'ClientConnect', {
       namePrefix,
       logKey: props.logKey,
       logRetentionDays: profile.audit.logRetentionDays,
-      plannedConnections,
+      provisionedConcurrency: profile.clouds.aws?.connectHandler.provisionedConcurrency ?? 0,
     });
 
     const subnetsByZone = new Map(

@@ -1,7 +1,9 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { githubSubject } from '../../lib/aws/ci/github-deploy-role';
 import type { DeploymentModel } from '../../lib/profile/load';
-import { model, resourcesOf, type Synthesized, synthesize, template } from './support/synth';
+import { CiDeployStack } from '../../stacks/aws/ci-deploy-stack';
+import { model, resourcesOf, type Synthesized, synthesize, template, variant } from './support/synth';
 
 const PROFILES = ['hyogo', 'iwate'] as const;
 const out = new Map<string, { m: DeploymentModel; s: Synthesized }>();
@@ -34,6 +36,27 @@ describe.each(PROFILES)('audit (%s)', (name) => {
       }),
       DeletionPolicy: 'Retain',
     });
+  });
+
+  test('the archive key lets CloudTrail encrypt this trail’s files (GenerateDataKey* with its context) and describe the key', () => {
+    const { m, s } = out.get(name)!;
+    const json = s.json.get(stack);
+    const [, key] = resourcesOf(json, 'AWS::KMS::Key')[0]!;
+    const trailStatements = key.Properties.KeyPolicy.Statement.filter(
+      (st: { Principal?: { Service?: string } }) => st.Principal?.Service === 'cloudtrail.amazonaws.com',
+    );
+    const actions = trailStatements.flatMap((st: { Action: string | string[] }) => [st.Action].flat());
+    expect(actions).toEqual(expect.arrayContaining(['kms:GenerateDataKey*', 'kms:DescribeKey']));
+    const generate = trailStatements.find((st: { Action: string | string[] }) =>
+      [st.Action].flat().includes('kms:GenerateDataKey*'),
+    );
+    const context = JSON.stringify(generate.Condition.StringLike['kms:EncryptionContext:aws:cloudtrail:arn']);
+    const account = m.profile.environments[0]!.aws!.accountId;
+    expect(context).toContain(`:cloudtrail:*:${account}:trail/*`);
+    const [, trail] = resourcesOf(json, 'AWS::CloudTrail::Trail')[0]!;
+    expect(JSON.stringify(generate.Condition.StringEquals['aws:SourceArn'])).toContain(
+      `trail/${trail.Properties.TrailName}`,
+    );
   });
 
   test('archive bucket: KMS, versioned, public access blocked, TLS only, retention, retained', () => {
@@ -116,6 +139,13 @@ describe.each(PROFILES)('CI deploy role (%s)', (name) => {
     );
   });
 
+  test('the OIDC provider is created only where the profile names no existing one, and marked once-per-account', () => {
+    const { s } = out.get(name)!;
+    const providers = resourcesOf(s.json.get(stack), 'AWS::IAM::OIDCProvider');
+    expect(providers).toHaveLength(1);
+    expect(providers[0]![1].Metadata['tsunagi:oncePerAccount']).toMatch(/githubOidcProviderArn/);
+  });
+
   test('the role can only assume the CDK bootstrap roles of the profile’s Regions', () => {
     const { m, s } = out.get(name)!;
     const policies = resourcesOf(s.json.get(stack), 'AWS::IAM::Policy');
@@ -152,5 +182,40 @@ describe.each(PROFILES)('CI deploy role (%s)', (name) => {
     expect(resources).toHaveLength(m.plan.awsRegions.length);
     for (const r of resources) expect(JSON.stringify(r)).toMatch(new RegExp(`:stack/${name}-prod-\\*/\\*`));
     expect(JSON.stringify(gate.Resource)).not.toContain('"*"');
+  });
+});
+
+describe('CI deploy role with an existing OIDC provider', () => {
+  test('creates no provider and trusts the named one', () => {
+    const arn = 'arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com';
+    const m = variant('iwate', (p) => {
+      p.environments[0].aws.githubOidcProviderArn = arn;
+    });
+    const stack = new App();
+    const ci = new CiDeployStack(stack, 'ci', {
+      env: { account: '222222222222', region: 'ap-northeast-1' },
+      model: m,
+      namePrefix: 'iwate-prod',
+      github: m.profile.ci!.github,
+      existingOidcProviderArn: m.profile.environments[0]!.aws!.githubOidcProviderArn,
+    });
+    const json = Template.fromStack(ci).toJSON();
+    expect(resourcesOf(json, 'AWS::IAM::OIDCProvider')).toHaveLength(0);
+    const [, role] = resourcesOf(json, 'AWS::IAM::Role')[0]!;
+    expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Principal.Federated).toBe(arn);
+  });
+
+  test('refuses a malformed ARN at construction', () => {
+    const m = model('iwate');
+    expect(
+      () =>
+        new CiDeployStack(new App(), 'ci', {
+          env: { account: '111111111111', region: 'ap-northeast-1' },
+          model: m,
+          namePrefix: 'iwate-prod',
+          github: m.profile.ci!.github,
+          existingOidcProviderArn: 'arn:aws:iam::111111111111:oidc-provider/example.com',
+        }),
+    ).toThrow(/not the ARN of a GitHub Actions OIDC provider/);
   });
 });

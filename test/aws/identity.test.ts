@@ -53,6 +53,20 @@ describe.each(PROFILES)('identity (%s)', (name) => {
     }
   });
 
+  test('each Region’s Managed AD has its own DNS and NetBIOS name (no collision across Regions)', () => {
+    const { m, s } = out.get(name)!;
+    const ads = m.plan.awsRegions.flatMap((region) =>
+      resourcesOf(s.json.get(stackOf(m, region.region)), 'AWS::DirectoryService::MicrosoftAD').map(
+        ([, ad]) => ad.Properties,
+      ),
+    );
+    if (m.profile.identity.awsDirectory.mode !== 'managed-ad') return expect(ads).toHaveLength(0);
+    expect(ads).toHaveLength(m.plan.awsRegions.length);
+    expect(new Set(ads.map((a) => a.Name)).size).toBe(ads.length);
+    expect(new Set(ads.map((a) => a.ShortName)).size).toBe(ads.length);
+    for (const a of ads) expect(a.ShortName.length).toBeLessThanOrEqual(15);
+  });
+
   test('no secret value in any template', () => {
     const { s } = out.get(name)!;
     for (const json of s.json.values()) {

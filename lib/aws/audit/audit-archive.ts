@@ -4,8 +4,9 @@
  * blocked, Object Lock (governance) and the profile's archive retention, plus a copy in an
  * encrypted CloudWatch Logs group. Everything is retained on stack deletion.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -34,6 +35,8 @@ export class AuditArchive extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     allowCloudWatchLogs(this.key);
+    const trailName = `${props.namePrefix}-audit`;
+    allowCloudTrail(this.key, trailName);
 
     const lifecycle: s3.LifecycleRule = {
       id: 'archive-retention',
@@ -76,7 +79,7 @@ export class AuditArchive extends Construct {
       logGroupName: `/tsunagi/${props.namePrefix}/cloudtrail`,
     });
     this.trail = new cloudtrail.Trail(this, 'Trail', {
-      trailName: `${props.namePrefix}-audit`,
+      trailName,
       bucket: this.bucket,
       encryptionKey: this.key,
       isMultiRegionTrail: true,
@@ -88,4 +91,41 @@ export class AuditArchive extends Construct {
     });
     this.trail.applyRemovalPolicy(RemovalPolicy.RETAIN);
   }
+}
+
+/**
+ * Lets CloudTrail encrypt this trail's log files with `key`. Without these statements
+ * CreateTrail fails with InsufficientEncryptionPolicyException:
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-kms-key-policy-for-cloudtrail.html
+ * GenerateDataKey* only with the encryption context of a trail of this account and only for
+ * this trail (aws:SourceArn); DescribeKey so CloudTrail can check the key at CreateTrail.
+ * The trail ARN is built from its name, so the key policy does not depend on the trail.
+ */
+export function allowCloudTrail(key: kms.Key, trailName: string): void {
+  const { region, account, partition } = Stack.of(key);
+  const principal = new iam.ServicePrincipal('cloudtrail.amazonaws.com');
+  const trailArn = `arn:${partition}:cloudtrail:${region}:${account}:trail/${trailName}`;
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'CloudTrailEncryptLogFiles',
+      principals: [principal],
+      actions: ['kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: {
+        StringEquals: { 'aws:SourceArn': trailArn },
+        StringLike: {
+          'kms:EncryptionContext:aws:cloudtrail:arn': `arn:${partition}:cloudtrail:*:${account}:trail/*`,
+        },
+      },
+    }),
+  );
+  key.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'CloudTrailDescribeKey',
+      principals: [principal],
+      actions: ['kms:DescribeKey'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'aws:SourceArn': trailArn } },
+    }),
+  );
 }

@@ -32,23 +32,58 @@ export interface GithubDeployRoleProps {
   readonly regions: readonly string[];
   /** CDK bootstrap qualifier. Default: the CDK default. */
   readonly qualifier?: string;
+  /**
+   * The account's existing GitHub Actions OIDC provider. An account holds at most one
+   * provider per URL, so creating a second one fails the deploy.
+   * @default - a provider is created in this stack (a fresh account)
+   */
+  readonly existingProviderArn?: string;
 }
+
+/** Metadata key that marks a resource an account can hold only once, with why it is created. */
+export const ONCE_PER_ACCOUNT_METADATA = 'tsunagi:oncePerAccount';
 
 export function githubSubject(props: Pick<GithubDeployRoleProps, 'repository' | 'branch' | 'environment'>) {
   return `repo:${props.repository}:environment:${props.environment}:ref:refs/heads/${props.branch}`;
 }
 
 export class GithubDeployRole extends Construct {
-  readonly provider: iam.OidcProviderNative;
+  readonly provider: iam.IOidcProvider;
   readonly role: iam.Role;
+  /** True when this stack creates the provider (no existingProviderArn). */
+  readonly createsProvider: boolean;
 
   constructor(scope: Construct, id: string, props: GithubDeployRoleProps) {
     super(scope, id);
     const { account, partition } = Stack.of(this);
-    this.provider = new iam.OidcProviderNative(this, 'GithubOidc', {
-      url: `https://${GITHUB_OIDC_ISSUER}`,
-      clientIds: ['sts.amazonaws.com'],
-    });
+    if (
+      props.existingProviderArn !== undefined &&
+      !/^arn:aws[a-z-]*:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/.test(
+        props.existingProviderArn,
+      )
+    ) {
+      throw new Error(
+        `GithubDeployRole: existingProviderArn ${props.existingProviderArn} is not the ARN of a GitHub Actions OIDC provider (arn:aws:iam::<account>:oidc-provider/${GITHUB_OIDC_ISSUER})`,
+      );
+    }
+    this.createsProvider = props.existingProviderArn === undefined;
+    if (props.existingProviderArn !== undefined) {
+      this.provider = iam.OidcProviderNative.fromOidcProviderArn(
+        this,
+        'GithubOidc',
+        props.existingProviderArn,
+      );
+    } else {
+      const created = new iam.OidcProviderNative(this, 'GithubOidc', {
+        url: `https://${GITHUB_OIDC_ISSUER}`,
+        clientIds: ['sts.amazonaws.com'],
+      });
+      (created.node.defaultChild as iam.CfnOIDCProvider).addMetadata(
+        ONCE_PER_ACCOUNT_METADATA,
+        'created because environments[].aws.githubOidcProviderArn is not set; set it when the account already has the provider',
+      );
+      this.provider = created;
+    }
     this.role = new iam.Role(this, 'DeployRole', {
       roleName: `${props.namePrefix}-github-deploy`,
       description: `GitHub Actions ${props.repository} (${props.branch}, environment ${props.environment}): assume the CDK bootstrap roles only`,

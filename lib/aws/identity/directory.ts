@@ -17,6 +17,7 @@ import * as route53resolver from 'aws-cdk-lib/aws-route53resolver';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { Profile } from '../../profile/schema';
+import { regionShortName } from '../../quotas/regions';
 import { HANDLER_RUNTIME, handlerCode } from '../common/handler-code';
 import { allowWritingToLogGroup, encryptedLogGroup } from '../common/log-encryption-key';
 import { acknowledge } from '../common/nag';
@@ -37,9 +38,25 @@ export interface DirectoryProps {
   readonly logRetentionDays: number;
 }
 
-/** Managed AD's own domain: a child name of the on-premises domain (it trusts the forest). */
-export function managedDomainName(onPremises: string): string {
-  return `aws.${onPremises}`;
+/**
+ * Managed AD's own domain, one per Region: `<apne1>.aws.<on-premises domain>`. Each Region
+ * has its own directory trusting the on-premises forest (users live there), so a Region's
+ * loss leaves the other directory untouched, and two directories never share a DNS or
+ * NetBIOS name (they would collide in the forest's trust and DNS forwarding).
+ * Multi-Region replication of one directory was not chosen: CloudFormation has no property
+ * for it (AddRegion is an API call), it needs Enterprise edition, and a replicated Region
+ * depends on the primary's management plane.
+ */
+export function managedDomainName(onPremises: string, region: string): string {
+  return `${regionShortName(region)}.aws.${onPremises}`;
+}
+
+/** NetBIOS name of a Region's Managed AD: at most 15 characters, unique per Region. */
+export function managedNetbiosName(onPremisesNetbios: string, region: string): string {
+  const suffix = regionShortName(region)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '');
+  return `${onPremisesNetbios.slice(0, 15 - suffix.length)}${suffix}`;
 }
 
 export class Directory extends Construct {
@@ -93,8 +110,8 @@ export class Directory extends Construct {
       'The Managed AD Admin password cannot be rotated by a Secrets Manager rotation function (it is set through ds:ResetUserPassword by the directory team); it is used only at directory creation.',
     );
     this.managedAd = new ds.CfnMicrosoftAD(this, 'ManagedAd', {
-      name: managedDomainName(identity.domain.name),
-      shortName: `${identity.domain.netbiosName.slice(0, 12)}AWS`,
+      name: managedDomainName(identity.domain.name, region),
+      shortName: managedNetbiosName(identity.domain.netbiosName, region),
       edition: identity.awsDirectory.edition,
       password: admin.secretValue.unsafeUnwrap(), // a {{resolve:secretsmanager:...}} dynamic reference
       vpcSettings: { vpcId: props.vpc.vpcId, subnetIds: subnets.slice(0, 2).map((s) => s.subnetId) },

@@ -18,23 +18,35 @@ import { acknowledge } from '../common/nag';
 export const CLIENT_CONNECT_PREFIX = 'AWSClientVPN-';
 
 /**
- * Provisioned concurrency: the morning ramp (assumption: the planned connections arrive over
- * 30 minutes) times the handler's latency (assumption: 200 ms, one DynamoDB GetItem),
- * with headroom x2 and at least 2 so one instance can be recycled.
+ * The provisioned concurrency recommended once the account's Lambda concurrency quota is
+ * raised (docs/deploy.md, "First deploy into new accounts"): the Region's planned
+ * connections arriving over 30 minutes (assumption: the morning ramp, and the reconnection
+ * of a lost Region's users to this one, both take about that long), times the handler's
+ * latency (assumption: 200 ms, one DynamoDB GetItem), with headroom x2 and at least 2 so one
+ * instance can be recycled. Hyogo (66,500 per Region): 15; Iwate (7,000): 2.
+ * Little's law: concurrency = arrival rate x time in the system.
  */
 const RAMP_SECONDS = 30 * 60;
 const HANDLER_SECONDS = 0.2;
 
-export function provisionedConcurrencyFor(plannedConnections: number): number {
+export function recommendedProvisionedConcurrency(plannedConnections: number): number {
   return Math.max(2, Math.ceil((plannedConnections / RAMP_SECONDS) * HANDLER_SECONDS * 2));
 }
 
 export interface ClientConnectHandlerProps {
+  /** Prefix of resource names, e.g. `hyogo-prod-apne1`. */
   readonly namePrefix: string;
+  /** The Region's log key (the handler's log group). */
   readonly logKey: kms.IKey;
+  /** Retention of the handler's log group, in days (a CloudWatch Logs period). */
   readonly logRetentionDays: number;
-  /** Connections the Region's endpoints can carry (plan), to size provisioned concurrency. */
-  readonly plannedConnections: number;
+  /**
+   * Provisioned concurrency of the `live` alias. A new account's Lambda concurrency quota
+   * (10; Lambda keeps 100 unreserved) refuses any, so it stays 0 until the quota is raised;
+   * then use recommendedProvisionedConcurrency().
+   * @default 0
+   */
+  readonly provisionedConcurrency?: number;
 }
 
 export class ClientConnectHandler extends Construct {
@@ -44,6 +56,12 @@ export class ClientConnectHandler extends Construct {
 
   constructor(scope: Construct, id: string, props: ClientConnectHandlerProps) {
     super(scope, id);
+    const provisioned = props.provisionedConcurrency ?? 0;
+    if (!Number.isInteger(provisioned) || provisioned < 0) {
+      throw new Error(
+        `ClientConnectHandler: provisionedConcurrency must be a whole number >= 0 (got ${provisioned})`,
+      );
+    }
     const functionName = `${CLIENT_CONNECT_PREFIX}${props.namePrefix}-connect`;
     if (functionName.length > 64) throw new Error(`internal: ${functionName} is longer than 64 characters`);
 
@@ -94,7 +112,7 @@ export class ClientConnectHandler extends Construct {
     this.alias = new lambda.Alias(this, 'Live', {
       aliasName: 'live',
       version: this.function.currentVersion,
-      provisionedConcurrentExecutions: provisionedConcurrencyFor(props.plannedConnections),
+      provisionedConcurrentExecutions: provisioned > 0 ? provisioned : undefined,
     });
   }
 }
