@@ -525,6 +525,12 @@ const identity = z
           .object({
             direction: z.enum(['one-way-outgoing', 'one-way-incoming', 'two-way']),
             secretName: z.string().min(1).describe('Secrets Manager secret holding the trust password.'),
+            selectiveAuth: z
+              .boolean()
+              .default(false)
+              .describe(
+                'Selective authentication on the trust (changes in place). Default false: forest-wide authentication.',
+              ),
           })
           .strict()
           .optional(),

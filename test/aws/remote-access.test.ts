@@ -1,4 +1,3 @@
-import { Match } from 'aws-cdk-lib/assertions';
 import { overlaps, parseCidr } from '../../lib/net/cidr';
 import type { AwsClientVpnTierPlan } from '../../lib/planner/types';
 import type { DeploymentModel } from '../../lib/profile/load';

@@ -141,8 +141,11 @@ export class Directory extends Construct {
       new iam.PolicyStatement({
         actions: [
           'ds:CreateTrust',
+          'ds:UpdateTrust',
           'ds:DeleteTrust',
           'ds:DescribeTrusts',
+          'ds:DescribeConditionalForwarders',
+          'ds:UpdateConditionalForwarder',
           'ds:CreateConditionalForwarder',
           'ds:DeleteConditionalForwarder',
         ],
@@ -176,6 +179,7 @@ export class Directory extends Construct {
         TrustDirection: TRUST_DIRECTIONS[trust.direction],
         ConditionalForwarderIpAddrs: [...identity.domain.dnsServers],
         SecretName: trust.secretName,
+        SelectiveAuth: trust.selectiveAuth ? 'Enabled' : 'Disabled',
       },
     });
   }
