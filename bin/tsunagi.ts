@@ -7,6 +7,7 @@ import { diagramCommand } from '../lib/cli/commands/diagram';
 import { gateCommand } from '../lib/cli/commands/gate';
 import { planCommand } from '../lib/cli/commands/plan';
 import { reviewCommand } from '../lib/cli/commands/review';
+import { revokeCommand } from '../lib/cli/commands/revoke';
 import { schemaCommand } from '../lib/cli/commands/schema';
 import { synthCommand } from '../lib/cli/commands/synth';
 import { validateCommand } from '../lib/cli/commands/validate';
@@ -26,5 +27,6 @@ program.addCommand(schemaCommand());
 program.addCommand(gateCommand());
 program.addCommand(reviewCommand());
 program.addCommand(diagramCommand());
+program.addCommand(revokeCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => reportInternalError(error));

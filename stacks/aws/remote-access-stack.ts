@@ -9,7 +9,6 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { encryptedLogGroup } from '../../lib/aws/common/log-encryption-key';
-import { AWS_CUSTOM_RESOURCE_SINGLETON_ID, acknowledge } from '../../lib/aws/common/nag';
 import { clientVpnAccessPolicy } from '../../lib/aws/remote-access/access-policy';
 import { ClientConnectHandler } from '../../lib/aws/remote-access/client-connect-handler';
 import { PlannedClientVpnEndpoint } from '../../lib/aws/remote-access/client-vpn-endpoint';
@@ -121,20 +120,9 @@ export class RemoteAccessStack extends Stack {
             clientConnectHandlerArn: handler.alias.functionArn,
             dnsServers: [resolver],
             sharedDestinations: [{ cidr: `${resolver}/32`, description: 'DNS: the VPC resolver' }],
-            crl: model.files.crl,
           }),
         );
       }
-    }
-
-    // The AwsCustomResource singleton that imports the CRLs (one per stack, created by CDK).
-    const crlProvider = this.node.tryFindChild(AWS_CUSTOM_RESOURCE_SINGLETON_ID);
-    if (crlProvider) {
-      acknowledge(
-        crlProvider,
-        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        'CDK’s AwsCustomResource provider (CRL import) gets only CloudWatch Logs write access from this managed policy; its EC2 permission is a separate statement scoped to the endpoint ARNs.',
-      );
     }
 
     new RemoteAccessMonitoring(this, 'Monitoring', {

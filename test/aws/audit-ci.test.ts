@@ -150,8 +150,20 @@ describe.each(PROFILES)('CI deploy role (%s)', (name) => {
     const { m, s } = out.get(name)!;
     const policies = resourcesOf(s.json.get(stack), 'AWS::IAM::Policy');
     const statements = policies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
-    expect(statements).toHaveLength(2);
-    const statement = statements.find((st) => st.Sid === 'AssumeCdkBootstrapRolesOnly');
+    // The deploy gate's statement, the bootstrap roles, and tsunagi revoke's two EC2 actions: nothing else.
+    expect(statements.map((st: { Sid: string }) => st.Sid)).toEqual([
+      'DeployGateOwnStacks',
+      'AssumeCdkBootstrapRolesOnly',
+      'ImportClientVpnRevocationList',
+      'FindClientVpnEndpoints',
+    ]);
+    const revoke = statements.find((st: { Sid: string }) => st.Sid === 'ImportClientVpnRevocationList');
+    expect(revoke.Action).toBe('ec2:ImportClientVpnClientCertificateRevocationList');
+    expect([revoke.Resource].flat()).toHaveLength(m.plan.awsRegions.length);
+    for (const r of [revoke.Resource].flat()) expect(JSON.stringify(r)).toMatch(/:client-vpn-endpoint\/\*/);
+    const find = statements.find((st: { Sid: string }) => st.Sid === 'FindClientVpnEndpoints');
+    expect(find.Action).toBe('ec2:DescribeClientVpnEndpoints');
+    const statement = statements.find((st: { Sid: string }) => st.Sid === 'AssumeCdkBootstrapRolesOnly');
     expect(statement.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);
     const resources = JSON.stringify(statement.Resource);
     expect(statement.Resource).toHaveLength(4 * m.plan.awsRegions.length);

@@ -56,7 +56,6 @@ describe.each(PROFILES)('remote access (%s)', (name) => {
         expect(r.UpdateReplacePolicy).toBe('Retain');
         expect(r.Properties.TransportProtocol).toBe(tier.transportProtocol);
         expect(r.Properties.SplitTunnel).toBe(true);
-        expect(r.Properties.TagSpecifications).toBeUndefined();
         expect(r.Properties.ConnectionLogOptions.Enabled).toBe(true);
         expect(r.Properties.SelfServicePortal).toBe('disabled');
       }
@@ -254,17 +253,31 @@ describe.each(PROFILES)('remote access (%s)', (name) => {
     }
   });
 
-  test('certificate revocation list imported by a custom resource scoped to the endpoint', () => {
+  test('the CRL is not in the template (tsunagi revoke imports it): no custom resource, no CRL text', () => {
+    const { model: m, out } = get();
+    expect(m.files.crl).toBeDefined();
+    for (const tier of awsTiers(m)) {
+      const json = out.json.get(stackFor(m, tier.region));
+      expect(resourcesOf(json, 'Custom::AWS')).toHaveLength(0);
+      const text = JSON.stringify(json);
+      expect(text).not.toContain('ImportClientVpnClientCertificateRevocationList');
+      expect(text).not.toContain('BEGIN X509 CRL');
+    }
+  });
+
+  test('each endpoint carries only its constant Name tag (how tsunagi revoke finds it)', () => {
     const { model: m, out } = get();
     for (const tier of awsTiers(m)) {
       const json = out.json.get(stackFor(m, tier.region));
-      const imports = resourcesOf(json, 'Custom::AWS');
-      expect(imports).toHaveLength(m.files.crl ? tier.endpoints.length : 0);
-      for (const [, r] of imports) {
-        expect(JSON.stringify(r.Properties.Create)).toContain(
-          'ImportClientVpnClientCertificateRevocationList',
-        );
-      }
+      const tags = resourcesOf(json, 'AWS::EC2::ClientVpnEndpoint').map(
+        ([, r]) => r.Properties.TagSpecifications,
+      );
+      expect(tags.map((t) => t[0].Tags[0].Value).sort()).toEqual(
+        tier.endpoints
+          .map((e) => `${m.profile.organisation.id}-prod-${regionShortName(tier.region)}-${e.name}`)
+          .sort(),
+      );
+      for (const t of tags) expect(t[0].Tags).toHaveLength(1);
     }
   });
 

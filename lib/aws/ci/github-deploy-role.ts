@@ -5,7 +5,10 @@
  * what the deploy gate needs on this profile's own stacks (`<org>-<env>-*`): read change sets
  * and stacks, delete an empty change set, and set the stack policy that protects the stateful
  * resources (scripts/aws-gated-deploy.sh, docs/deploy-gates.md). The CDK bootstrap deploy
- * role has no cloudformation:SetStackPolicy.
+ * role has no cloudformation:SetStackPolicy. And it may
+ * import a certificate revocation list into the Client VPN endpoints of those Regions
+ * (`tsunagi revoke`, .github/workflows/revoke-aws.yml: revocation is kept out of
+ * CloudFormation, so it needs its own two EC2 actions).
  *
  * All three are enforced in AWS through the `sub` claim. GitHub's default `sub` for a job
  * bound to an environment carries no branch, so the repository must customise its OIDC
@@ -127,6 +130,28 @@ export class GithubDeployRole extends Construct {
           ),
         ),
       }),
+    );
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'ImportClientVpnRevocationList',
+        actions: ['ec2:ImportClientVpnClientCertificateRevocationList'],
+        resources: props.regions.map(
+          (region) => `arn:${partition}:ec2:${region}:${account}:client-vpn-endpoint/*`,
+        ),
+      }),
+    );
+    this.role.addToPolicy(
+      new iam.PolicyStatement({
+        sid: 'FindClientVpnEndpoints',
+        // DescribeClientVpnEndpoints supports no resource-level permission: "*" is the only form.
+        actions: ['ec2:DescribeClientVpnEndpoints'],
+        resources: ['*'],
+      }),
+    );
+    acknowledge(
+      this.role,
+      'AwsSolutions-IAM5',
+      'tsunagi revoke must reach every Client VPN endpoint of the profile’s Regions, whose IDs are generated (client-vpn-endpoint/* per Region, one action); DescribeClientVpnEndpoints has no resource-level permission.',
     );
   }
 }

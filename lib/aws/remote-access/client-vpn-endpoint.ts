@@ -1,8 +1,11 @@
 /**
  * One planned AWS Client VPN endpoint: the endpoint itself (client CIDR, authentication,
  * split tunnel, connection logging, client-connect handler), one subnet association per
- * planned zone, the split-tunnel routes per association, the authorization rules and the
- * imported certificate revocation list.
+ * planned zone, the split-tunnel routes per association and the authorization rules.
+ *
+ * The certificate revocation list is NOT in the template: `tsunagi revoke` imports it with
+ * the EC2 API (lib/operations/revoke-crl.ts). In a template every revocation would be a
+ * stack update, and a large CRL would grow the template toward its size limit.
  *
  * Endpoints are the users' lifeline. `ClientCidrBlock`, `AuthenticationOptions`,
  * `TransportProtocol` and `TagSpecifications` are create-only (shared/reference/LIMITS.md,
@@ -11,17 +14,21 @@
  *   by zone and CIDR, never by position, so adding endpoint 1 leaves endpoint 0's logical
  *   IDs untouched;
  * - the endpoint has DeletionPolicy/UpdateReplacePolicy Retain;
- * - no TagSpecifications on the endpoint: they are create-only too, so a changed cost-centre
- *   tag would replace it; stacks/aws/index.ts excludes this type from the organisation tags.
+ * - TagSpecifications are create-only too, so the organisation tags (which may change) are
+ *   never applied (stacks/aws/index.ts); the endpoint carries only its constant `Name`
+ *   (`<org>-<env>-<region code>-<planned name>`), by which `tsunagi revoke` finds it.
  */
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import type { ClientVpnEndpointPlan } from '../../planner/types';
 import { type ClientVpnAccessPolicy, cidrId } from './access-policy';
+
+/** The endpoint's constant Name tag: `<org>-<env>-<region code>-<planned name>`. */
+export function clientVpnEndpointName(namePrefix: string, plannedName: string): string {
+  return `${namePrefix}-${plannedName}`;
+}
 
 export interface ClientVpnEndpointProps {
   readonly plan: ClientVpnEndpointPlan;
@@ -43,8 +50,6 @@ export interface ClientVpnEndpointProps {
   readonly dnsServers: readonly string[];
   /** Extra always-authorized destinations, e.g. the VPC resolver for DNS. */
   readonly sharedDestinations: readonly { readonly cidr: string; readonly description: string }[];
-  /** PEM certificate revocation list to import, if the profile has one. */
-  readonly crl?: string;
 }
 
 export class PlannedClientVpnEndpoint extends Construct {
@@ -87,6 +92,12 @@ export class PlannedClientVpnEndpoint extends Construct {
     });
 
     this.endpoint = new ec2.CfnClientVpnEndpoint(this, 'Endpoint', {
+      tagSpecifications: [
+        {
+          resourceType: 'client-vpn-endpoint',
+          tags: [{ key: 'Name', value: clientVpnEndpointName(props.namePrefix, plan.name) }],
+        },
+      ],
       description: `${props.namePrefix} ${plan.name}: ${plan.maxConnections} connections over ${plan.associatedZones.length} zones (planned)`,
       clientCidrBlock: plan.clientCidr,
       serverCertificateArn: props.serverCertificateArn,
@@ -149,31 +160,5 @@ export class PlannedClientVpnEndpoint extends Construct {
         }),
       );
     }
-
-    if (props.crl !== undefined && access.mutualTls) this.importCrl(props.crl, props.connectionLogGroup);
-  }
-
-  /** CloudFormation has no property for the CRL: import it with the EC2 API on create and update. */
-  private importCrl(crl: string, logGroup: logs.ILogGroup): void {
-    const { partition, region, account } = Stack.of(this);
-    const call: cr.AwsSdkCall = {
-      service: 'EC2',
-      action: 'ImportClientVpnClientCertificateRevocationList',
-      parameters: { ClientVpnEndpointId: this.endpoint.ref, CertificateRevocationList: crl },
-      physicalResourceId: cr.PhysicalResourceId.of(`${this.node.id}-crl`),
-    };
-    const importer = new cr.AwsCustomResource(this, 'RevocationList', {
-      onCreate: call,
-      onUpdate: call,
-      logGroup,
-      installLatestAwsSdk: false,
-      policy: cr.AwsCustomResourcePolicy.fromStatements([
-        new iam.PolicyStatement({
-          actions: ['ec2:ImportClientVpnClientCertificateRevocationList'],
-          resources: [`arn:${partition}:ec2:${region}:${account}:client-vpn-endpoint/${this.endpoint.ref}`],
-        }),
-      ]),
-    });
-    importer.node.addDependency(this.endpoint);
   }
 }
