@@ -12,6 +12,7 @@ import { type App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { CREATE_ONLY_TAG_TYPES } from '../../lib/aws/common/create-only-tag-types';
 import { routedCidrs } from '../../lib/aws/common/routing';
+import { deviceRegistryTableName } from '../../lib/aws/remote-access/device-registry';
 import { stackName } from '../../lib/naming/stack-names';
 import type { DeploymentModel } from '../../lib/profile/load';
 import { regionShortName } from '../../lib/quotas/regions';
@@ -72,6 +73,12 @@ export function addAwsStacks(
   const links = new Map<string, LinksStack>();
   const identity = new Map<string, IdentityStack>();
   const routed = routedCidrs(profile);
+  // One device registry (a global table) for the whole profile: created by the first Client
+  // VPN Region's stack with a replica in every other; the rest read their replica by name.
+  const clientVpnRegions = plan.awsRegions
+    .map((r) => r.region)
+    .filter((region) => plan.tiers.some((t) => t.kind === 'aws-client-vpn' && t.region === region));
+  const deviceTableName = deviceRegistryTableName(org, environmentName);
   for (const regionPlan of plan.awsRegions) {
     const region = regionPlan.region;
     const env = { account, region };
@@ -133,8 +140,16 @@ export function addAwsStacks(
           vpc: networkStack.foundation.vpc,
           logKey: networkStack.logKey.key,
           activeDirectoryId: identityStack.directory.managedAd?.ref,
+          deviceRegistry: {
+            tableName: deviceTableName,
+            regions: region === clientVpnRegions[0] ? clientVpnRegions : undefined,
+          },
         }),
       );
+      const registryHome = remoteAccess.get(clientVpnRegions[0]!);
+      // The replica this Region reads exists once the registry's stack is deployed.
+      if (registryHome && region !== clientVpnRegions[0])
+        remoteAccess.get(region)!.addDependency(registryHome);
     }
   }
   const homeRegion = plan.awsRegions[0]?.region;

@@ -12,6 +12,7 @@ import { encryptedLogGroup } from '../../lib/aws/common/log-encryption-key';
 import { clientVpnAccessPolicy } from '../../lib/aws/remote-access/access-policy';
 import { ClientConnectHandler } from '../../lib/aws/remote-access/client-connect-handler';
 import { PlannedClientVpnEndpoint } from '../../lib/aws/remote-access/client-vpn-endpoint';
+import { DeviceRegistry } from '../../lib/aws/remote-access/device-registry';
 import { RemoteAccessMonitoring } from '../../lib/aws/remote-access/monitoring';
 import { formatAddress, parseCidr } from '../../lib/net/cidr';
 import type { AwsClientVpnTierPlan } from '../../lib/planner/types';
@@ -25,6 +26,11 @@ export interface RemoteAccessStackProps extends StackProps {
   readonly logKey: kms.IKey;
   /** Managed AD of this Region, when a population authenticates with `directory`. */
   readonly activeDirectoryId?: string;
+  /**
+   * The device registry (one global table). `regions` set: this stack creates it with a
+   * replica in each; otherwise another Region's stack does and this one reads its replica.
+   */
+  readonly deviceRegistry: { readonly tableName: string; readonly regions?: readonly string[] };
 }
 
 /** The Amazon-provided DNS resolver of a VPC: its base address plus two. */
@@ -90,7 +96,15 @@ export class RemoteAccessStack extends Stack {
       retentionDays: profile.audit.logRetentionDays,
       logGroupName: `/tsunagi/${namePrefix}/client-vpn-connections`,
     });
+    if (props.deviceRegistry.regions) {
+      new DeviceRegistry(this, 'DeviceRegistry', {
+        tableName: props.deviceRegistry.tableName,
+        regions: props.deviceRegistry.regions,
+      });
+    }
     const handler = new ClientConnectHandler(this, 'ClientConnect', {
+      deviceTableName: props.deviceRegistry.tableName,
+      whenRegistryUnavailable: profile.operations.deviceRegistry.whenUnavailable,
       namePrefix,
       logKey: props.logKey,
       logRetentionDays: profile.audit.logRetentionDays,
@@ -137,6 +151,7 @@ export class RemoteAccessStack extends Stack {
         endpointId: e.endpoint.ref,
       })),
       handler: handler.function,
+      registryUnavailablePolicy: profile.operations.deviceRegistry.whenUnavailable,
     });
   }
 }

@@ -15,6 +15,7 @@ function aliasOf(provisionedConcurrency?: number) {
     namePrefix: 'test-prod-apne1',
     logKey: new kms.Key(stack, 'Key'),
     logRetentionDays: 30,
+    deviceTableName: 'test-prod-device-registry',
     provisionedConcurrency,
   });
   const aliases = Template.fromStack(stack).findResources('AWS::Lambda::Alias');

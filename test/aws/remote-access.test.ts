@@ -195,10 +195,6 @@ describe.each(PROFILES)('remote access (%s)', (name) => {
           LambdaFunctionArn: { Ref: alias[0] },
         });
       }
-      t.hasResourceProperties('AWS::DynamoDB::Table', {
-        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        DeletionProtectionEnabled: true,
-      });
     }
   });
 
@@ -233,6 +229,59 @@ describe.each(PROFILES)('remote access (%s)', (name) => {
         tier.endpoints.length,
       );
       expect(resourcesOf(json, 'AWS::CloudWatch::Dashboard')).toHaveLength(1);
+    }
+  });
+
+  test('device registry: ONE global table with a replica in every Client VPN Region; each handler reads it by name', () => {
+    const { model: m, out } = get();
+    const regions = [...new Set(awsTiers(m).map((t) => t.region))];
+    const tableName = `${m.profile.organisation.id}-prod-device-registry`;
+    const globals = regions.flatMap((region) =>
+      resourcesOf(out.json.get(stackFor(m, region)), 'AWS::DynamoDB::GlobalTable'),
+    );
+    expect(globals).toHaveLength(1);
+    const [, table] = globals[0]!;
+    expect(table.Properties.TableName).toBe(tableName);
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.Properties.Replicas.map((r: { Region: string }) => r.Region).sort()).toEqual(regions.sort());
+    for (const replica of table.Properties.Replicas) {
+      expect(replica.DeletionProtectionEnabled).toBe(true);
+      expect(replica.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    }
+    for (const region of regions) {
+      const json = out.json.get(stackFor(m, region));
+      expect(resourcesOf(json, 'AWS::DynamoDB::Table')).toHaveLength(0);
+      const [, fn] = resourcesOf(json, 'AWS::Lambda::Function').find(([, f]) =>
+        String(f.Properties.FunctionName).startsWith('AWSClientVPN-'),
+      )!;
+      expect(fn.Properties.Environment.Variables).toEqual({
+        DEVICE_TABLE_NAME: tableName,
+        REGISTRY_UNAVAILABLE_POLICY: m.profile.operations.deviceRegistry.whenUnavailable,
+      });
+      const statements = resourcesOf(json, 'AWS::IAM::Policy').flatMap(
+        ([, p]) => p.Properties.PolicyDocument.Statement,
+      );
+      const read = statements.find((s: { Action: string }) => s.Action === 'dynamodb:GetItem');
+      expect(JSON.stringify(read.Resource)).toContain(`:${region}:`);
+      expect(JSON.stringify(read.Resource)).toContain(`:table/${tableName}`);
+    }
+  });
+
+  test('registry-unavailable alarm on the handler’s metric, naming the policy, to the recipients', () => {
+    const { model: m, out } = get();
+    for (const tier of awsTiers(m)) {
+      const json = out.json.get(stackFor(m, tier.region));
+      const alarms = resourcesOf(json, 'AWS::CloudWatch::Alarm').filter(
+        ([, a]) => a.Properties.MetricName === 'RegistryUnavailable',
+      );
+      expect(alarms).toHaveLength(1);
+      const [, alarm] = alarms[0]!;
+      expect(alarm.Properties.Namespace).toBe('Tsunagi/ClientConnect');
+      expect(alarm.Properties.Threshold).toBe(1);
+      expect(alarm.Properties.AlarmDescription).toMatch(
+        m.profile.operations.deviceRegistry.whenUnavailable === 'allow' ? /ADMITTED/ : /REFUSED/,
+      );
+      expect(alarm.Properties.AlarmActions.length).toBeGreaterThan(0);
     }
   });
 

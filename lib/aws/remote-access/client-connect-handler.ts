@@ -1,11 +1,10 @@
 /**
- * The device registry and the client-connect handler of one Region: a DynamoDB table the
- * MDM writes (deviceId = certificate common name, status = active | lost | revoked) and a
- * Lambda named `AWSClientVPN-...` (the prefix Client VPN's service-linked role may invoke),
- * bundled by scripts/build.mjs, published as an alias with provisioned concurrency.
+ * The client-connect handler of one Region: a Lambda named `AWSClientVPN-...` (the prefix
+ * Client VPN's service-linked role may invoke), bundled by scripts/build.mjs before synth,
+ * published as an alias (provisioned concurrency opt-in), reading the Region's replica of
+ * the device registry (./device-registry.ts) by name.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -33,6 +32,9 @@ export function recommendedProvisionedConcurrency(plannedConnections: number): n
   return Math.max(2, Math.ceil((plannedConnections / RAMP_SECONDS) * HANDLER_SECONDS * 2));
 }
 
+/** The connect handler's answer when the device registry cannot be read. */
+export type RegistryUnavailablePolicy = 'allow' | 'deny';
+
 export interface ClientConnectHandlerProps {
   /** Prefix of resource names, e.g. `hyogo-prod-apne1`. */
   readonly namePrefix: string;
@@ -40,6 +42,15 @@ export interface ClientConnectHandlerProps {
   readonly logKey: kms.IKey;
   /** Retention of the handler's log group, in days (a CloudWatch Logs period). */
   readonly logRetentionDays: number;
+  /** Name of the device registry (its replica in this Region is read). */
+  readonly deviceTableName: string;
+  /**
+   * What the handler does when the registry cannot be read: `allow` admits the connection
+   * (certificate, CRL and sign-in still apply), `deny` refuses it. A device the registry
+   * reports blocked is always refused. Both count RegistryUnavailable, which alarms.
+   * @default 'allow'
+   */
+  readonly whenRegistryUnavailable?: RegistryUnavailablePolicy;
   /**
    * Provisioned concurrency of the `live` alias. A new account's Lambda concurrency quota
    * (10; Lambda keeps 100 unreserved) refuses any, so it stays 0 until the quota is raised;
@@ -50,7 +61,6 @@ export interface ClientConnectHandlerProps {
 }
 
 export class ClientConnectHandler extends Construct {
-  readonly table: dynamodb.Table;
   readonly function: lambda.Function;
   readonly alias: lambda.Alias;
 
@@ -63,17 +73,8 @@ export class ClientConnectHandler extends Construct {
       );
     }
     const functionName = `${CLIENT_CONNECT_PREFIX}${props.namePrefix}-connect`;
+    const { partition, region, account } = Stack.of(this);
     if (functionName.length > 64) throw new Error(`internal: ${functionName} is longer than 64 characters`);
-
-    this.table = new dynamodb.Table(this, 'DeviceRegistry', {
-      tableName: `${props.namePrefix}-device-registry`,
-      partitionKey: { name: 'deviceId', type: dynamodb.AttributeType.STRING },
-      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      encryption: dynamodb.TableEncryption.AWS_MANAGED,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
 
     const logGroup = encryptedLogGroup(this, 'Logs', {
       key: props.logKey,
@@ -85,7 +86,10 @@ export class ClientConnectHandler extends Construct {
       description: `${functionName}: read the device registry, write its own log group`,
     });
     role.addToPolicy(
-      new iam.PolicyStatement({ actions: ['dynamodb:GetItem'], resources: [this.table.tableArn] }),
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem'],
+        resources: [`arn:${partition}:dynamodb:${region}:${account}:table/${props.deviceTableName}`],
+      }),
     );
     allowWritingToLogGroup(role, logGroup);
     acknowledge(
@@ -106,7 +110,10 @@ export class ClientConnectHandler extends Construct {
       timeout: Duration.seconds(10),
       role,
       logGroup,
-      environment: { DEVICE_TABLE_NAME: this.table.tableName },
+      environment: {
+        DEVICE_TABLE_NAME: props.deviceTableName,
+        REGISTRY_UNAVAILABLE_POLICY: props.whenRegistryUnavailable ?? 'allow',
+      },
     });
     this.function.node.addDependency(role);
     this.alias = new lambda.Alias(this, 'Live', {

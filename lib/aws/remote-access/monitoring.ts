@@ -13,6 +13,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { CAPACITY_ALARM_PERCENTS, capacityAlarmThreshold } from '../../monitoring/thresholds';
 import type { ClientVpnEndpointPlan } from '../../planner/types';
+import { METRIC_NAMESPACE, REGISTRY_UNAVAILABLE_METRIC } from './client-connect-metric';
 /**
  * Authentication failures in 5 minutes that raise an alarm: 0.5 % of the endpoint's planned
  * connections, at least 50 (assumption: a mass expiry or an IdP fault, not one user's typo).
@@ -42,6 +43,11 @@ export interface RemoteAccessMonitoringProps {
   readonly recipients: AlarmRecipients;
   readonly endpoints: readonly { readonly plan: ClientVpnEndpointPlan; readonly endpointId: string }[];
   readonly handler: lambda.IFunction;
+  /**
+   * The handler's policy when the device registry cannot be read; named in the alarm.
+   * @default 'allow'
+   */
+  readonly registryUnavailablePolicy?: 'allow' | 'deny';
 }
 
 export class RemoteAccessMonitoring extends Construct {
@@ -157,6 +163,29 @@ export class RemoteAccessMonitoring extends Construct {
         }),
       );
     }
+    // The registry could not be read: with policy allow the lost-device lock is off; with deny users are refused.
+    const registryUnavailable = new cloudwatch.Metric({
+      namespace: METRIC_NAMESPACE,
+      metricName: REGISTRY_UNAVAILABLE_METRIC,
+      dimensionsMap: { FunctionName: props.handler.functionName },
+      statistic: 'Sum',
+      period: Duration.minutes(1),
+    });
+    const policy = props.registryUnavailablePolicy ?? 'allow';
+    const registryAlarm = new cloudwatch.Alarm(this, 'RegistryUnavailable', {
+      alarmName: `${props.namePrefix}-device-registry-unavailable`,
+      alarmDescription:
+        policy === 'allow'
+          ? 'The device registry could not be read: connections are ADMITTED without the lost-device check (policy allow). Revoke lost devices by CRL now (docs/operations/lost-device.md).'
+          : 'The device registry could not be read: connections are REFUSED (policy deny). Users cannot connect until DynamoDB answers.',
+      metric: registryUnavailable,
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    notify(registryAlarm);
+    this.alarms.push(registryAlarm);
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'client-connect handler',
