@@ -22,10 +22,11 @@ import {
 import { clientVpnEndpointName } from '../aws/remote-access/client-vpn-endpoint';
 import type { DeploymentModel } from '../model/deployment-model';
 import type { AwsClientVpnTierPlan } from '../model/plan';
+import { CLIENT_VPN_CRL_ENTRIES } from '../quotas/aws-client-vpn';
 import { regionShortName } from '../quotas/regions';
 
-/** Client VPN accepts at most this many entries in one CRL (LIMITS.md, AWS Client VPN). */
-export const CLIENT_VPN_CRL_MAX_ENTRIES = 20_000;
+/** Client VPN accepts at most this many entries in one CRL (not adjustable). */
+const CLIENT_VPN_CRL_MAX_ENTRIES = CLIENT_VPN_CRL_ENTRIES.value;
 
 export type EndpointOutcome = 'would-import' | 'imported' | 'failed' | 'missing'; // planned, but no endpoint with its Name tag exists in the account
 

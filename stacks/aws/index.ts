@@ -146,6 +146,8 @@ export function addAwsStacks(
           },
         }),
       );
+      // Clients' DNS servers (the Resolver inbound endpoint) live in the identity stack.
+      remoteAccess.get(region)!.addDependency(identityStack);
       const registryHome = remoteAccess.get(clientVpnRegions[0]!);
       // The replica this Region reads exists once the registry's stack is deployed.
       if (registryHome && region !== clientVpnRegions[0])

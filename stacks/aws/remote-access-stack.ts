@@ -9,12 +9,12 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { encryptedLogGroup } from '../../lib/aws/common/log-encryption-key';
+import { dnsServersForEndpoint, inboundResolverAddresses } from '../../lib/aws/identity/inbound-resolver';
 import { clientVpnAccessPolicy } from '../../lib/aws/remote-access/access-policy';
 import { ClientConnectHandler } from '../../lib/aws/remote-access/client-connect-handler';
 import { PlannedClientVpnEndpoint } from '../../lib/aws/remote-access/client-vpn-endpoint';
 import { DeviceRegistry } from '../../lib/aws/remote-access/device-registry';
 import { RemoteAccessMonitoring } from '../../lib/aws/remote-access/monitoring';
-import { formatAddress, parseCidr } from '../../lib/net/cidr';
 import type { AwsClientVpnTierPlan } from '../../lib/planner/types';
 import type { DeploymentModel } from '../../lib/profile/load';
 
@@ -31,11 +31,6 @@ export interface RemoteAccessStackProps extends StackProps {
    * replica in each; otherwise another Region's stack does and this one reads its replica.
    */
   readonly deviceRegistry: { readonly tableName: string; readonly regions?: readonly string[] };
-}
-
-/** The Amazon-provided DNS resolver of a VPC: its base address plus two. */
-export function vpcResolverAddress(vpcCidr: string): string {
-  return formatAddress(parseCidr(vpcCidr).first + 2n);
 }
 
 export class RemoteAccessStack extends Stack {
@@ -79,7 +74,9 @@ export class RemoteAccessStack extends Stack {
       );
     }
 
-    const resolver = vpcResolverAddress(network.vpcCidr);
+    // Clients resolve through the Region's Route 53 Resolver inbound endpoint (identity
+    // stack; fixed addresses from the plan), never the VPC resolver (1,024 packets/s per ENI).
+    const dnsAddresses = inboundResolverAddresses(network);
     const securityGroup = new ec2.SecurityGroup(this, 'ClientVpnSecurityGroup', {
       vpc: props.vpc,
       description: 'Client VPN ENIs: egress only to the networks remote users may reach, and DNS',
@@ -88,8 +85,18 @@ export class RemoteAccessStack extends Stack {
     for (const route of access.routes) {
       securityGroup.addEgressRule(ec2.Peer.ipv4(route.cidr), ec2.Port.allTraffic(), `to ${route.network}`);
     }
-    securityGroup.addEgressRule(ec2.Peer.ipv4(`${resolver}/32`), ec2.Port.udp(53), 'DNS (VPC resolver)');
-    securityGroup.addEgressRule(ec2.Peer.ipv4(`${resolver}/32`), ec2.Port.tcp(53), 'DNS (VPC resolver)');
+    for (const address of dnsAddresses) {
+      securityGroup.addEgressRule(
+        ec2.Peer.ipv4(`${address}/32`),
+        ec2.Port.udp(53),
+        'DNS (Resolver inbound endpoint)',
+      );
+      securityGroup.addEgressRule(
+        ec2.Peer.ipv4(`${address}/32`),
+        ec2.Port.tcp(53),
+        'DNS (Resolver inbound endpoint)',
+      );
+    }
 
     const connectionLogs = encryptedLogGroup(this, 'ConnectionLogs', {
       key: props.logKey,
@@ -114,8 +121,10 @@ export class RemoteAccessStack extends Stack {
     const subnetsByZone = new Map(
       props.vpc.selectSubnets({ subnetGroupName: 'client-vpn' }).subnets.map((s) => [s.availabilityZone, s]),
     );
+    let endpointIndex = 0;
     for (const tier of tiers) {
       for (const endpointPlan of tier.endpoints) {
+        const dnsServers = dnsServersForEndpoint(dnsAddresses, endpointIndex++, endpointPlan.maxConnections);
         // Construct id = planned name (`<tier>-<index>`): logical IDs never shift.
         this.endpoints.push(
           new PlannedClientVpnEndpoint(this, endpointPlan.name, {
@@ -132,8 +141,11 @@ export class RemoteAccessStack extends Stack {
             activeDirectoryId: props.activeDirectoryId,
             connectionLogGroup: connectionLogs,
             clientConnectHandlerArn: handler.alias.functionArn,
-            dnsServers: [resolver],
-            sharedDestinations: [{ cidr: `${resolver}/32`, description: 'DNS: the VPC resolver' }],
+            dnsServers,
+            sharedDestinations: dnsAddresses.map((address) => ({
+              cidr: `${address}/32`,
+              description: 'DNS: Route 53 Resolver inbound endpoint',
+            })),
           }),
         );
       }

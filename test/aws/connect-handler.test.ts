@@ -3,6 +3,10 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import {
+  connectionsPerResolverAddress,
+  dnsServersForEndpoint,
+} from '../../lib/aws/identity/inbound-resolver';
+import {
   ClientConnectHandler,
   recommendedProvisionedConcurrency,
 } from '../../lib/aws/remote-access/client-connect-handler';
@@ -41,5 +45,20 @@ describe('ClientConnectHandler provisioned concurrency', () => {
     expect(recommendedProvisionedConcurrency(66_500)).toBe(15);
     expect(recommendedProvisionedConcurrency(7_000)).toBe(2);
     expect(recommendedProvisionedConcurrency(133_000)).toBe(30);
+  });
+});
+
+describe('DNS servers per Client VPN endpoint', () => {
+  const addresses = ['10.128.1.10', '10.128.2.10', '10.128.3.10'];
+  test('two addresses, the first rotated by endpoint index', () => {
+    expect(dnsServersForEndpoint(addresses, 0, 66_500)).toEqual(['10.128.1.10', '10.128.2.10']);
+    expect(dnsServersForEndpoint(addresses, 1, 66_500)).toEqual(['10.128.2.10', '10.128.3.10']);
+    expect(dnsServersForEndpoint(addresses, 3, 66_500)).toEqual(['10.128.1.10', '10.128.2.10']);
+  });
+  test('one address serves 80,000 connections as primary (10,000 q/s x 0.8 / 0.1 q/s per user)', () => {
+    expect(connectionsPerResolverAddress()).toBe(80_000);
+  });
+  test('refuses an endpoint whose clients would overload its first DNS server', () => {
+    expect(() => dnsServersForEndpoint(addresses, 0, 126_000)).toThrow(/12600 DNS queries per second/);
   });
 });

@@ -1,3 +1,5 @@
+import { inboundResolverAddresses } from '../../lib/aws/identity/inbound-resolver';
+import { contains, parseCidr } from '../../lib/net/cidr';
 import type { DeploymentModel } from '../../lib/profile/load';
 import { regionShortName } from '../../lib/quotas/regions';
 import { type Json, model, resourcesOf, type Synthesized, synthesize } from './support/synth';
@@ -18,8 +20,11 @@ describe.each(PROFILES)('identity (%s)', (name) => {
     const { m, s } = out.get(name)!;
     for (const region of m.plan.awsRegions) {
       const json = s.json.get(stackOf(m, region.region));
-      const [[, endpoint]] = resourcesOf(json, 'AWS::Route53Resolver::ResolverEndpoint') as [[string, Json]];
-      expect(endpoint.Properties.Direction).toBe('OUTBOUND');
+      const outbound = resourcesOf(json, 'AWS::Route53Resolver::ResolverEndpoint').filter(
+        ([, e]) => e.Properties.Direction === 'OUTBOUND',
+      );
+      expect(outbound).toHaveLength(1);
+      const [, endpoint] = outbound[0]!;
       expect(endpoint.Properties.IpAddresses.length).toBeGreaterThanOrEqual(2);
       const [[, rule]] = resourcesOf(json, 'AWS::Route53Resolver::ResolverRule') as [[string, Json]];
       expect(rule.Properties.DomainName).toBe(m.profile.identity.domain.name);
@@ -28,6 +33,32 @@ describe.each(PROFILES)('identity (%s)', (name) => {
       );
       expect(resourcesOf(json, 'AWS::Route53Resolver::ResolverRuleAssociation')).toHaveLength(1);
       expect(s.stacks.identity.get(region.region)!.terminationProtection).toBe(true);
+    }
+  });
+
+  test('Resolver inbound endpoint: a fixed address in every planned zone’s services subnet, DNS from Client VPN subnets only', () => {
+    const { m, s } = out.get(name)!;
+    for (const region of m.plan.awsRegions) {
+      const json = s.json.get(stackOf(m, region.region));
+      const inbound = resourcesOf(json, 'AWS::Route53Resolver::ResolverEndpoint').filter(
+        ([, e]) => e.Properties.Direction === 'INBOUND',
+      );
+      expect(inbound).toHaveLength(1);
+      const [, endpoint] = inbound[0]!;
+      const ips = endpoint.Properties.IpAddresses.map((a: { Ip: string }) => a.Ip);
+      expect(ips).toEqual(inboundResolverAddresses(region));
+      expect(ips).toHaveLength(region.zones.length);
+      region.zones.forEach((zone, i) => {
+        const subnet = region.subnets.find((x) => x.role === 'services' && x.zone === zone)!;
+        expect(contains(parseCidr(subnet.cidr), parseCidr(`${ips[i]}/32`))).toBe(true);
+      });
+      const groups = resourcesOf(json, 'AWS::EC2::SecurityGroup').filter(([, g]) =>
+        String(g.Properties.GroupDescription).includes('inbound'),
+      );
+      const ingress = groups.flatMap(([, g]) => g.Properties.SecurityGroupIngress ?? []);
+      expect(new Set(ingress.map((r: { CidrIp: string }) => r.CidrIp))).toEqual(
+        new Set(region.subnets.filter((x) => x.role === 'client-vpn').map((x) => x.cidr)),
+      );
     }
   });
 

@@ -1,4 +1,8 @@
-import { overlaps, parseCidr } from '../../lib/net/cidr';
+import {
+  connectionsPerResolverAddress,
+  inboundResolverAddresses,
+} from '../../lib/aws/identity/inbound-resolver';
+import { formatAddress, overlaps, parseCidr } from '../../lib/net/cidr';
 import type { AwsClientVpnTierPlan } from '../../lib/planner/types';
 import type { DeploymentModel } from '../../lib/profile/load';
 import { microsoft365OptimizeCidrs } from '../../lib/quotas/microsoft365-optimize';
@@ -282,6 +286,28 @@ describe.each(PROFILES)('remote access (%s)', (name) => {
         m.profile.operations.deviceRegistry.whenUnavailable === 'allow' ? /ADMITTED/ : /REFUSED/,
       );
       expect(alarm.Properties.AlarmActions.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('DNS: clients get two Resolver inbound addresses, rotated per endpoint; never the VPC resolver', () => {
+    const { model: m, out } = get();
+    for (const region of m.plan.awsRegions) {
+      const tiers = awsTiers(m).filter((t) => t.region === region.region);
+      if (tiers.length === 0) continue;
+      const inbound = inboundResolverAddresses(region);
+      const vpcResolver = formatAddress(parseCidr(region.vpcCidr).first + 2n);
+      const endpoints = resourcesOf(out.json.get(stackFor(m, region.region)), 'AWS::EC2::ClientVpnEndpoint');
+      const firsts = new Set<string>();
+      for (const [, e] of endpoints) {
+        expect(e.Properties.DnsServers).toHaveLength(2);
+        for (const ip of e.Properties.DnsServers) expect(inbound).toContain(ip);
+        expect(e.Properties.DnsServers).not.toContain(vpcResolver);
+        firsts.add(e.Properties.DnsServers[0]);
+      }
+      expect(firsts.size).toBe(Math.min(endpoints.length, inbound.length));
+      for (const e of tiers.flatMap((t) => t.endpoints)) {
+        expect(e.maxConnections).toBeLessThanOrEqual(connectionsPerResolverAddress());
+      }
     }
   });
 

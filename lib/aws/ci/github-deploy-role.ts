@@ -148,10 +148,17 @@ export class GithubDeployRole extends Construct {
         resources: ['*'],
       }),
     );
+    for (const region of props.regions) {
+      acknowledge(
+        this.role,
+        `AwsSolutions-IAM5[Resource::arn:${partition}:ec2:${region}:${account}:client-vpn-endpoint/*]`,
+        'tsunagi revoke imports the CRL into every Client VPN endpoint of the profile’s Regions, whose IDs are generated; one action (ImportClientVpnClientCertificateRevocationList) on client-vpn-endpoint/* of this account and Region.',
+      );
+    }
     acknowledge(
       this.role,
-      'AwsSolutions-IAM5',
-      'tsunagi revoke must reach every Client VPN endpoint of the profile’s Regions, whose IDs are generated (client-vpn-endpoint/* per Region, one action); DescribeClientVpnEndpoints has no resource-level permission.',
+      'AwsSolutions-IAM5[Resource::*]',
+      'Only ec2:DescribeClientVpnEndpoints, which supports no resource-level permission (tsunagi revoke finds the endpoints by their Name tag).',
     );
   }
 }
