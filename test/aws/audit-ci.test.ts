@@ -1,6 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { githubSubject } from '../../lib/aws/ci/github-deploy-role';
+import { readToolContext } from '../../lib/cli/selection';
 import type { DeploymentModel } from '../../lib/profile/load';
 import { CiDeployStack } from '../../stacks/aws/ci-deploy-stack';
 import { model, resourcesOf, type Synthesized, synthesize, template, variant } from './support/synth';
@@ -203,7 +204,7 @@ describe('CI deploy role with an existing OIDC provider', () => {
     const m = variant('iwate', (p) => {
       p.environments[0].aws.githubOidcProviderArn = arn;
     });
-    const stack = new App();
+    const stack = new App({ context: { ...readToolContext('cdk.json') } });
     const ci = new CiDeployStack(stack, 'ci', {
       env: { account: '222222222222', region: 'ap-northeast-1' },
       model: m,
@@ -221,7 +222,7 @@ describe('CI deploy role with an existing OIDC provider', () => {
     const m = model('iwate');
     expect(
       () =>
-        new CiDeployStack(new App(), 'ci', {
+        new CiDeployStack(new App({ context: { ...readToolContext('cdk.json') } }), 'ci', {
           env: { account: '111111111111', region: 'ap-northeast-1' },
           model: m,
           namePrefix: 'iwate-prod',
