@@ -14,6 +14,7 @@ import { AWS_CUSTOM_RESOURCE_SINGLETON_ID, acknowledge } from '../../lib/aws/com
 import { TransitGatewayAttachmentLookup } from '../../lib/aws/links/attachment-lookup';
 import { CarrierTranslation } from '../../lib/aws/links/carrier-translation';
 import { DirectConnectLink } from '../../lib/aws/links/direct-connect';
+import { subtractCidrs } from '../../lib/aws/links/reach-filter';
 import { type Segment, TransitGatewaySegmentation } from '../../lib/aws/links/segmentation';
 import { SiteToSiteVpn } from '../../lib/aws/links/site-to-site-vpn';
 import type { DeploymentModel } from '../../lib/profile/load';
@@ -147,6 +148,7 @@ export class LinksStack extends Stack {
     }
 
     for (const carrier of carriers) this.landCarrier(carrier, props, cidrsOf(carrier.reach), lookup);
+    this.limitCarrierReach(carriers, profile);
 
     const provider = this.node.tryFindChild(AWS_CUSTOM_RESOURCE_SINGLETON_ID);
     if (provider) {
@@ -156,6 +158,34 @@ export class LinksStack extends Stack {
         'CDK’s AwsCustomResource provider (attachment-ID lookups) gets only CloudWatch Logs write access from this managed policy; its EC2 read permission is a separate statement.',
       );
     }
+  }
+
+  /**
+   * The carrier-mobile table learns every data-centre route (propagation keeps the links'
+   * redundancy); everything the design knows outside the carriers' `reach` is blackholed in
+   * it, so devices reach exactly their networks. One table serves the Region's carriers, so
+   * they must share one reach.
+   */
+  private limitCarrierReach(
+    carriers: readonly ClosedMobileNetwork[],
+    profile: DeploymentModel['profile'],
+  ): void {
+    if (carriers.length === 0) return;
+    const reachOf = (c: ClosedMobileNetwork) => [...c.reach].sort().join(',');
+    const distinct = new Set(carriers.map(reachOf));
+    if (distinct.size > 1) {
+      throw new Error(
+        `closedMobileNetworks ${carriers.map((c) => c.name).join(', ')} land in ${this.region} with different reach (${[...distinct].join(' / ')}); one Transit Gateway segment enforces one reach: give them the same reach or land them in different Regions`,
+      );
+    }
+    const reach = profile.addressPlan.networks
+      .filter((n) => carriers[0]!.reach.includes(n.name) && !n.protected)
+      .flatMap((n) => n.cidrs);
+    const known = [
+      ...profile.dataCentres.flatMap((dc) => dc.prefixes),
+      ...profile.addressPlan.networks.flatMap((n) => n.cidrs),
+    ];
+    for (const cidr of subtractCidrs(known, reach)) this.segmentation.blackhole('carrier-mobile', cidr);
   }
 
   private landCarrier(

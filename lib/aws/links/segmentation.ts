@@ -79,6 +79,19 @@ export class TransitGatewaySegmentation extends Construct {
     }
   }
 
+  /**
+   * Blackholes `cidr` in one segment's table (a static route wins over a propagated one of
+   * the same or a shorter prefix). Skips a protected CIDR, which is blackholed already.
+   */
+  blackhole(segment: Segment, cidr: string): void {
+    if (this.props.protectedCidrs.includes(cidr) || !this.tables.has(segment)) return;
+    new ec2.CfnTransitGatewayRoute(this, `${segment}-outside-reach-${cidrId(cidr)}`, {
+      transitGatewayRouteTableId: this.table(segment).ref,
+      destinationCidrBlock: cidr,
+      blackhole: true,
+    });
+  }
+
   /** A static route in one segment's table. */
   route(segment: Segment, cidr: string, attachmentId: string): void {
     new ec2.CfnTransitGatewayRoute(this, `${segment}-route-${cidrId(cidr)}`, {
