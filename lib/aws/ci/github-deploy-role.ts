@@ -21,6 +21,7 @@
 import { DefaultStackSynthesizer, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { ONCE_PER_ACCOUNT_METADATA } from '../../verify/aws-first-deploy';
 import { acknowledge } from '../common/nag';
 
 export const GITHUB_OIDC_ISSUER = 'token.actions.githubusercontent.com';
@@ -42,9 +43,6 @@ export interface GithubDeployRoleProps {
    */
   readonly existingProviderArn?: string;
 }
-
-/** Metadata key that marks a resource an account can hold only once, with why it is created. */
-export const ONCE_PER_ACCOUNT_METADATA = 'tsunagi:oncePerAccount';
 
 export function githubSubject(props: Pick<GithubDeployRoleProps, 'repository' | 'branch' | 'environment'>) {
   return `repo:${props.repository}:environment:${props.environment}:ref:refs/heads/${props.branch}`;
