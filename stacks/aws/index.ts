@@ -147,11 +147,11 @@ export function addAwsStacks(
         }),
       );
       // Clients' DNS servers (the Resolver inbound endpoint) live in the identity stack.
-      remoteAccess.get(region)!.addDependency(identityStack);
+      remoteAccess.get(region)!.addStackDependency(identityStack);
       const registryHome = remoteAccess.get(clientVpnRegions[0]!);
       // The replica this Region reads exists once the registry's stack is deployed.
       if (registryHome && region !== clientVpnRegions[0])
-        remoteAccess.get(region)!.addDependency(registryHome);
+        remoteAccess.get(region)!.addStackDependency(registryHome);
     }
   }
   const homeRegion = plan.awsRegions[0]?.region;
