@@ -6,7 +6,7 @@
  */
 import type { CloudProvider } from '../quotas/regions';
 
-export const PLAN_SCHEMA_VERSION = 1;
+export const PLAN_SCHEMA_VERSION = 2;
 
 export type Scenario =
   | { readonly kind: 'nominal' }
@@ -40,6 +40,8 @@ export interface AwsClientVpnTierPlan {
   readonly endpoints: readonly ClientVpnEndpointPlan[];
   /** Endpoints the tier may grow to: the lower of the Region quota and the block's room. */
   readonly maxEndpoints: number;
+  /** Subnet associations of every endpoint (the first zones of the Region). */
+  readonly associationsPerEndpoint: number;
   readonly nominalConnections: number;
   readonly transportProtocol: 'udp' | 'tcp';
 }
@@ -128,20 +130,131 @@ export interface ThroughputCheck {
 }
 
 export interface CostLine {
+  readonly cloud: CloudProvider;
+  /** Billed component, e.g. "Client VPN", "Transit Gateway", "ExpressRoute circuit". */
+  readonly component: string;
+  /** What the line is for: a tier id, a Region, a hub, a link or a circuit name. */
   readonly tierId: string;
   readonly item: string;
   readonly quantity: number;
   readonly unit: string;
   readonly unitPriceUsd: number;
   readonly monthlyUsd: number;
+  readonly monthlyJpy: number;
   readonly source: string;
+}
+
+export interface CostSubtotal {
+  readonly key: string;
+  readonly monthlyUsd: number;
+  readonly monthlyJpy: number;
 }
 
 export interface CostEstimate {
   readonly currency: 'USD';
   readonly monthlyUsd: number;
+  readonly monthlyJpy: number;
+  readonly exchangeRate: { readonly jpyPerUsd: number; readonly date: string; readonly source: string };
+  /** Access tiers only (fixed + per-connection charges): what the sizing search minimises. */
+  readonly concentratorMonthlyUsd: number;
+  readonly byCloud: readonly CostSubtotal[];
+  readonly byComponent: readonly CostSubtotal[];
+  readonly perConcurrentUser: { readonly monthlyUsd: number; readonly monthlyJpy: number };
+  readonly perEmployee: {
+    readonly employees: number;
+    readonly monthlyUsd: number;
+    readonly monthlyJpy: number;
+  };
   readonly lines: readonly CostLine[];
   readonly assumptions: readonly string[];
+}
+
+/** Connections of one population on one tier. */
+export interface Placement {
+  readonly population: string;
+  readonly tierId: string;
+  readonly connections: number;
+}
+
+export interface PopulationSteering {
+  readonly population: string;
+  /** Connections in normal operation (the population's share of the target). */
+  readonly connections: number;
+  readonly usableTiers: readonly string[];
+  readonly refusedTiers: readonly { readonly tierId: string; readonly reasons: readonly string[] }[];
+  /** Tiers in the order the population's client profiles list them (first = normal operation). */
+  readonly failoverOrder: readonly string[];
+}
+
+/** Clients of failed capacity reconnecting onto one tier, against its connect-rate limits. */
+export interface ReconnectStorm {
+  readonly tierId: string;
+  readonly reconnecting: number;
+  readonly perSecond: number;
+  /** The binding published limit, or null when the vendor publishes none. */
+  readonly limitPerSecond: number | null;
+  readonly verdict: 'within-limit' | 'over-limit' | 'no-published-limit';
+  readonly detail: string;
+}
+
+export interface ScenarioSteering {
+  readonly label: string;
+  readonly lostTiers: readonly string[];
+  readonly placement: readonly Placement[];
+  readonly moves: readonly {
+    readonly population: string;
+    readonly fromTierId: string;
+    readonly toTierId: string;
+    readonly connections: number;
+  }[];
+  readonly reconnects: readonly ReconnectStorm[];
+}
+
+export interface Steering {
+  readonly objective: 'cost-optimal' | 'balanced' | 'explicit';
+  readonly populations: readonly PopulationSteering[];
+  /** Normal operation first, then one entry per required failure scenario (same order as `scenarios`). */
+  readonly scenarios: readonly ScenarioSteering[];
+}
+
+export interface DesignAlternative {
+  readonly description: string;
+  readonly monthlyUsd: number;
+  /** Extra monthly USD over the chosen design. */
+  readonly deltaUsd: number;
+}
+
+export interface SizingSearch {
+  readonly objective: 'cost-optimal' | 'balanced' | 'explicit';
+  /** Designs in the search space (product of every tier's sizes) and how many were evaluated in full. */
+  readonly spaceSize: number;
+  readonly evaluated: number;
+  /** Fixed + usage monthly USD of the chosen design's access tiers (the minimised objective). */
+  readonly chosenMonthlyUsd: number;
+  readonly chosenFixedUsd: number;
+  readonly chosenUsageUsd: number;
+  readonly runnersUp: readonly DesignAlternative[];
+  /**
+   * When planning.respectBackhaulLimits is false: the cheapest design whose tiers stay within
+   * their places' back-haul service limits (null when the chosen design already does, or none
+   * exists).
+   */
+  readonly withinBackhaulLimits: DesignAlternative | null;
+}
+
+/** Demand against capacity on one element of the way home (a link, a gateway, a firewall). */
+export interface BackhaulCheck {
+  readonly scenario: string;
+  /** What is checked: `link kobe-er-tokyo`, `ExpressRoute gateway japaneast`, `Azure Firewall japaneast`. */
+  readonly element: string;
+  readonly kind: 'link' | 'gateway' | 'firewall' | 'service-limit';
+  readonly from: string;
+  readonly to: string;
+  readonly demandMbps: number;
+  readonly capacityMbps: number;
+  readonly verdict: 'sufficient' | 'short';
+  /** For a short element: the size that would carry the demand. */
+  readonly fix?: string;
 }
 
 export interface CapacityPlan {
@@ -157,6 +270,9 @@ export interface CapacityPlan {
   readonly azureHubs: readonly AzureHubPlan[];
   readonly scenarios: readonly ScenarioResult[];
   readonly throughput: readonly ThroughputCheck[];
+  readonly steering: Steering;
+  readonly search: SizingSearch;
+  readonly backhaul: readonly BackhaulCheck[];
   readonly cost: CostEstimate;
   /** Notes on sizing decisions the reader should know (quota overrides, limits reached). */
   readonly notes: readonly string[];

@@ -9,6 +9,7 @@ import {
   type AwsRegionNetworkPlan,
   type AzureHubPlan,
   type CapacityPlan,
+  type DesignAlternative,
   PLAN_SCHEMA_VERSION,
   type ScenarioResult,
   type ThroughputCheck,
@@ -18,20 +19,27 @@ import { nthSubnet, parseCidr } from '../net/cidr';
 import { clientVpnConnections } from '../quotas/aws-client-vpn';
 import {
   P2S_CONNECTIONS_PER_INSTANCE,
+  P2S_MBPS_PER_SCALE_UNIT,
   P2S_MIN_ADDRESSES_PER_POOL,
   P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS,
+  p2sMinimumPools,
+  p2sRow,
 } from '../quotas/azure-virtual-wan';
 import { carvePopulationPools } from './azure-pools';
-import { estimateCost } from './cost';
+import { checkBackhaul } from './backhaul';
+import { connectionChargePerConnectionUsd, estimateDesignCost } from './design-cost';
+import { eligibilityMatrix } from './eligibility';
 import { layoutVpcSubnets, MAX_ZONES_PER_VPC, VPC_MIN_PREFIX } from './network-layout';
 import { enumerateScenarios, scenarioLabel } from './scenarios';
-import { type Requirement, requiredConnections, scenarioCapacity, sizeTiers } from './sizing';
+import { type DesignCost, meetsEveryScenario, type SearchInput, searchDesigns } from './search';
+import { type Requirement, requiredConnections } from './sizing';
+import { steerDesign } from './steer';
 import {
   buildTierModels,
   clientVpnCidrPrefix,
   P2S_POOL_PREFIX,
-  p2sRowAt,
   type TierModel,
+  type TierSize,
 } from './tier-models';
 
 export type PlanOutcome =
@@ -68,19 +76,21 @@ function checkNetworkShapes(profile: Profile): ProfileIssue[] {
 function checkTierRoom(models: readonly TierModel[]): ProfileIssue[] {
   const found: ProfileIssue[] = [];
   models.forEach((model, i) => {
-    if (model.maxLevel >= 0 && model.minLevel > model.maxLevel) {
+    if (model.sizes.length > 0) return;
+    const minimum = model.provider === 'aws' ? model.tier.minimumEndpoints : model.tier.minimumScaleUnits;
+    if (minimum !== undefined && minimum > 1) {
       const field = model.provider === 'aws' ? 'minimumEndpoints' : 'minimumScaleUnits';
-      const got = model.provider === 'aws' ? model.tier.minimumEndpoints : model.tier.minimumScaleUnits;
       found.push(
         issue(
           ['accessTiers', i, field],
-          `is more than the tier can hold (${model.describe(model.maxLevel)}: ${model.limitReason})`,
-          got,
+          `is more than the tier can hold (${model.limitReason})`,
+          minimum,
           'lower the minimum, enlarge clientAddressBlock or raise the quota',
         ),
       );
+      return;
     }
-    if (model.maxLevel >= 0 || (model.zones.length === 0 && model.provider === 'aws')) return;
+    if (model.zones.length === 0 && model.provider === 'aws') return;
     const path = ['accessTiers', i, 'clientAddressBlock'];
     if (model.provider === 'aws') {
       const prefix = clientVpnCidrPrefix(model.zones.length);
@@ -121,36 +131,40 @@ function requirementsFor(profile: Profile, models: readonly TierModel[]): Requir
 function unmetIssue(
   profile: Profile,
   models: readonly TierModel[],
-  levels: readonly number[],
   requirement: Requirement,
   capacity: number,
 ): ProfileIssue {
   const required = requiredConnections(profile.target.concurrentUsers, requirement.percent);
   const limits = models
-    .map((m, i) => `${m.tier.id} at ${m.describe(levels[i]!)}, limited by ${m.limitReason}`)
+    .map((m) => {
+      const largest = m.sizes[m.sizes.length - 1];
+      return `${m.tier.id} at most ${largest ? m.describe(largest) : 'nothing'}, limited by ${m.limitReason}`;
+    })
     .join('; ');
   return issue(
     ['target', 'concurrentUsers'],
-    `cannot be carried within quotas: after ${scenarioLabel(requirement.scenario)} the access tiers top out at ${capacity} of the ${required} connections required (${limits})`,
+    `cannot be carried within quotas: after ${scenarioLabel(requirement.scenario)} the access tiers top out at ${capacity} of the ${required} connections required, counting only tiers each population can use (${limits})`,
     profile.target.concurrentUsers,
     'add an access tier in another Region or provider, enlarge a tier\u2019s clientAddressBlock, raise a quota with the vendor (quotaOverrides) or lower resilience keepPercent',
   );
 }
 
-function tierPlans(profile: Profile, models: readonly TierModel[], levels: readonly number[]): TierPlan[] {
+function tierPlans(profile: Profile, models: readonly TierModel[], sizes: readonly TierSize[]): TierPlan[] {
   return models.map((model, i) => {
-    const level = levels[i]!;
+    const size = sizes[i]!;
     const { tier } = model;
-    if (tier.provider === 'aws') {
+    const nominalConnections = model.capacity(size, { kind: 'nominal' }).connections;
+    if (size.kind === 'aws-client-vpn') {
       const prefix = clientVpnCidrPrefix(model.zones.length);
-      const perEndpoint = clientVpnConnections(model.zones.length);
-      const endpoints = Array.from({ length: level + 1 }, (_, index) => ({
+      const associatedZones = model.zones.slice(0, size.associations);
+      const endpoints = Array.from({ length: size.endpoints }, (_, index) => ({
         index,
         name: `${tier.id}-${index}`,
         clientCidr: nthSubnet(model.block, prefix, index)!.text,
-        associatedZones: [...model.zones],
-        maxConnections: perEndpoint,
+        associatedZones: [...associatedZones],
+        maxConnections: clientVpnConnections(size.associations),
       }));
+      const largest = model.sizes[model.sizes.length - 1];
       return {
         kind: 'aws-client-vpn',
         tierId: tier.id,
@@ -158,34 +172,39 @@ function tierPlans(profile: Profile, models: readonly TierModel[], levels: reado
         region: tier.region,
         zones: [...model.zones],
         endpoints,
-        maxEndpoints: model.maxLevel + 1,
-        nominalConnections: model.capacity(level, { kind: 'nominal' }).connections,
+        maxEndpoints: largest?.kind === 'aws-client-vpn' ? largest.endpoints : size.endpoints,
+        associationsPerEndpoint: size.associations,
+        nominalConnections,
         transportProtocol: tier.transportProtocol,
       };
     }
-    const row = p2sRowAt(level);
+    const row = p2sRow(size.scaleUnits)!;
     const carving = carvePopulationPools(
       model.block,
       profile.populations,
       profile.target.growthHeadroomPercent,
-      row.scaleUnits,
+      size.scaleUnits,
       row.connections,
     );
-    // The model's maxLevel only admits levels whose carving fits.
+    // The model only admits sizes whose carving fits.
     if (!carving.fits) throw new Error(`internal: ${tier.id}: ${carving.reason}`);
+    const largest = model.sizes.reduce(
+      (max, s) => (s.kind === 'azure-p2s' ? Math.max(max, s.scaleUnits) : max),
+      size.scaleUnits,
+    );
     return {
       kind: 'azure-p2s',
       tierId: tier.id,
       provider: 'azure',
       region: tier.region,
       zones: [...model.zones],
-      scaleUnits: row.scaleUnits,
+      scaleUnits: size.scaleUnits,
       gatewayInstances: row.gatewayInstances,
-      nominalConnections: model.capacity(level, { kind: 'nominal' }).connections,
-      aggregateMbps: row.aggregateMbps,
+      nominalConnections,
+      aggregateMbps: model.aggregateMbps(size) ?? 0,
       addressPools: carving.populations.flatMap((p) => p.pools),
       populationPools: carving.populations,
-      maxScaleUnits: p2sRowAt(model.maxLevel).scaleUnits,
+      maxScaleUnits: largest,
     };
   });
 }
@@ -216,21 +235,22 @@ function throughputChecks(
   profile: Profile,
   models: readonly TierModel[],
   tiers: readonly TierPlan[],
-  levels: readonly number[],
+  sizes: readonly TierSize[],
+  loads: ReadonlyMap<string, number>,
 ): ThroughputCheck[] {
   const { averageMbpsPerUser, peakMbpsPerUser } = profile.target;
   return models.map((model, i) => {
-    const aggregate = model.aggregateMbps(levels[i]!);
-    const demand = Math.round(tiers[i]!.nominalConnections * averageMbpsPerUser);
+    const aggregate = model.aggregateMbps(sizes[i]!);
+    const demand = Math.round((loads.get(model.tier.id) ?? 0) * averageMbpsPerUser);
     const perConnection = model.perConnectionMbps;
     const verdict =
       perConnection !== null && peakMbpsPerUser > perConnection
         ? 'per-connection-limited'
-        : model.capacity(levels[i]!, { kind: 'nominal' }).throughputLimited
+        : model.capacity(sizes[i]!, { kind: 'nominal' }).throughputLimited
           ? 'aggregate-limited'
           : 'ok';
     return {
-      tierId: model.tier.id,
+      tierId: tiers[i]!.tierId,
       aggregateLimitMbps: aggregate,
       demandAtNominalMbps: demand,
       perConnectionLimitMbps: perConnection,
@@ -240,37 +260,169 @@ function throughputChecks(
   });
 }
 
+function checkPlanning(profile: Profile): ProfileIssue[] {
+  const found: ProfileIssue[] = [];
+  const { planning } = profile;
+  const tiers = new Set(profile.accessTiers.map((t) => t.id));
+  const populations = new Set(profile.populations.map((p) => p.name));
+  planning.assignments.forEach((a, i) => {
+    if (!populations.has(a.population)) {
+      found.push(
+        issue(
+          ['planning', 'assignments', i, 'population'],
+          'names no population',
+          a.population,
+          `use one of ${[...populations].join(', ')}`,
+        ),
+      );
+    }
+    a.tiers.forEach((t, j) => {
+      if (!tiers.has(t)) {
+        found.push(
+          issue(
+            ['planning', 'assignments', i, 'tiers', j],
+            'names no access tier',
+            t,
+            `use one of ${[...tiers].join(', ')}`,
+          ),
+        );
+      }
+    });
+  });
+  if (planning.objective === 'explicit') {
+    profile.populations.forEach((p) => {
+      if (!planning.assignments.some((a) => a.population === p.name)) {
+        found.push(
+          issue(
+            ['planning', 'assignments'],
+            `has no entry for population ${p.name}, which the explicit objective needs`,
+            undefined,
+            `add { population: ${p.name}, tiers: [<tier ids in failover order>] }`,
+          ),
+        );
+      }
+    });
+  }
+  return found;
+}
+
 export function planCapacity(profile: Profile): PlanOutcome {
   const shapeIssues = checkNetworkShapes(profile);
   const models = buildTierModels(profile);
   const roomIssues = checkTierRoom(models);
-  if (shapeIssues.length + roomIssues.length > 0)
-    return { ok: false, issues: [...shapeIssues, ...roomIssues] };
+  const planningIssues = checkPlanning(profile);
+  if (shapeIssues.length + roomIssues.length + planningIssues.length > 0)
+    return { ok: false, issues: [...shapeIssues, ...roomIssues, ...planningIssues] };
+
+  // Steering constraints: which tiers each population can use.
+  const eligibility = eligibilityMatrix(profile, models);
+  const unusable = profile.populations.flatMap((p, i) =>
+    eligibility[i]!.some((e) => e.ok)
+      ? []
+      : [
+          issue(
+            ['populations', i],
+            `can use no access tier: ${models.map((m, t) => `${m.tier.id}: ${eligibility[i]![t]!.reasons.join('; ')}`).join(' / ')}`,
+            p.name,
+            'add what the tiers lack (a CA in ACM, a federation, a link to the data centre of its networks) or an access tier that serves it',
+          ),
+        ],
+  );
+  const explicitRefusals = profile.planning.assignments.flatMap((a, i) =>
+    a.tiers.flatMap((tierId, j) => {
+      const p = profile.populations.findIndex((x) => x.name === a.population);
+      const t = models.findIndex((m) => m.tier.id === tierId);
+      const e = eligibility[p]?.[t];
+      return e && !e.ok
+        ? [
+            issue(
+              ['planning', 'assignments', i, 'tiers', j],
+              `sends ${a.population} to a tier it cannot use (${e.reasons.join('; ')})`,
+              tierId,
+              'remove the tier from this population\u2019s list',
+            ),
+          ]
+        : [];
+    }),
+  );
+  if (unusable.length + explicitRefusals.length > 0)
+    return { ok: false, issues: [...unusable, ...explicitRefusals] };
 
   const requirements = requirementsFor(profile, models);
   const target = profile.target.concurrentUsers;
-  const sizing = sizeTiers(models, requirements, target);
-  if (sizing.unmet) {
-    return {
-      ok: false,
-      issues: [unmetIssue(profile, models, sizing.levels, sizing.unmet.requirement, sizing.unmet.capacity)],
-    };
+  const masks = eligibility.map((row) => row.reduce((mask, e, t) => (e.ok ? mask | (1 << t) : mask), 0));
+  const totalUsers = profile.populations.reduce((sum, p) => sum + p.concurrentUsers, 0);
+  const shares = profile.populations.map((p) => p.concurrentUsers / totalUsers);
+  const orders = profile.populations.map((p) => {
+    const listed = profile.planning.assignments.find((a) => a.population === p.name)?.tiers ?? [];
+    return listed.map((id) => models.findIndex((m) => m.tier.id === id));
+  });
+  const usagePerConnection = models.map((m) =>
+    connectionChargePerConnectionUsd(profile, m.provider, m.region),
+  );
+  const inputFor = (tierModels: readonly TierModel[]) =>
+    searchInput(profile, tierModels, requirements, masks, shares, orders, usagePerConnection);
+  const input = inputFor(models);
+  const search = searchDesigns(input);
+  const best = search.designs[0];
+  if (!best) {
+    // Name the first scenario no design carries, with every tier at its largest.
+    const largest = models.map((m) => m.sizes[m.sizes.length - 1]!);
+    const failing =
+      input.required.find(
+        (r) =>
+          !meetsEveryScenario(
+            { ...input, required: [r] },
+            input.capacity.map((c) => c[c.length - 1]!),
+          ),
+      ) ?? input.required[0]!;
+    const requirement = requirements[failing.scenario]!;
+    const capacity = models.reduce(
+      (sum, m, i) => sum + m.capacity(largest[i]!, requirement.scenario).connections,
+      0,
+    );
+    return { ok: false, issues: [unmetIssue(profile, models, requirement, capacity)] };
   }
-  const { levels } = sizing;
-  const tiers = tierPlans(profile, models, levels);
+  const sizes = best.sizes.map((index, t) => models[t]!.sizes[index]!);
+  const tiers = tierPlans(profile, models, sizes);
   const scenarios: ScenarioResult[] = requirements.map(({ scenario, percent }) => {
     const required = requiredConnections(target, percent);
-    const capacity = scenarioCapacity(models, levels, scenario);
+    const byTier = models.map((m, i) => m.capacity(sizes[i]!, scenario));
+    const capacity = byTier.reduce((sum, c) => sum + c.connections, 0);
     return {
       scenario,
       label: scenarioLabel(scenario),
       required,
       capacity,
-      byTier: models.map((m, i) => m.capacity(levels[i]!, scenario)),
+      byTier,
       verdict: percent === 0 ? 'not-required' : capacity >= required ? 'meets' : 'short',
     };
   });
-  const throughput = throughputChecks(profile, models, tiers, levels);
+
+  const { steering, traffic } = steerDesign({
+    profile,
+    models,
+    sizes,
+    requirements,
+    eligibility,
+    masks,
+    shares,
+    orders,
+    usagePerConnection,
+  });
+  const loads = new Map<string, number>();
+  for (const p of steering.scenarios[0]!.placement)
+    loads.set(p.tierId, (loads.get(p.tierId) ?? 0) + p.connections);
+
+  const tierPlaces = new Map(models.map((m) => [m.tier.id, `${m.provider}:${m.region}`]));
+  const backhaul = checkBackhaul(profile, tierPlaces, traffic);
+  const cost = estimateDesignCost({ profile, tiers, loads, firewallTiers: backhaul.firewallTiers });
+  const describe = (design: DesignCost) =>
+    design.sizes
+      .map((index, t) => `${models[t]!.tier.id} ${models[t]!.describe(models[t]!.sizes[index]!)}`)
+      .join('; ');
+
+  const throughput = throughputChecks(profile, models, tiers, sizes, loads);
   const warnings = throughput
     .filter((t) => t.verdict === 'per-connection-limited')
     .map((t) =>
@@ -283,14 +435,71 @@ export function planCapacity(profile: Profile): PlanOutcome {
       ),
     );
   const notes = [
-    'Client VPN: an endpoint that loses an Availability Zone keeps the connection quota of one association fewer.',
-    `Virtual WAN point-to-site: gateway instances spread evenly over the hub zones; a zone loss removes ceil(instances / zones); from ${P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS.value} scale units each remaining instance takes at most ${P2S_CONNECTIONS_PER_INSTANCE.value.toLocaleString('en-US')} connections.`,
-    'Client pools are carved by index from each tier\u2019s clientAddressBlock, so growth appends pools and never moves one.',
+    'Client VPN: an endpoint that loses an associated Availability Zone keeps the connection quota of one association fewer; client CIDRs are sized for an association in every zone, so associations can change without moving a pool.',
+    `Virtual WAN point-to-site: gateway instances spread evenly over the hub zones; a zone loss removes ceil(instances / zones); from ${P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS.value} scale units each remaining instance takes at most ${P2S_CONNECTIONS_PER_INSTANCE.value.toLocaleString('en-US')} connections; throughput is ${P2S_MBPS_PER_SCALE_UNIT.value} Mbps per scale unit at ${profile.target.averageMbpsPerUser} Mbps per user.`,
+    'Client pools are carved by index from each tier\u2019s clientAddressBlock, so growth appends pools and never moves one; pin what is deployed with minimumEndpoints / minimumScaleUnits so that a cheaper design never removes it.',
     'Virtual WAN point-to-site: each population has its own pools in its own slot of the tier block (populations in profile order, slot count rounded up to a power of two), so growing a population or adding scale units never moves a pool; append new populations at the end.',
+    `Sizing: the ${profile.planning.objective} objective, exact over ${search.spaceSize.toLocaleString('en-US')} designs (every tier size), ${search.evaluated.toLocaleString('en-US')} evaluated in full after pruning; populations' peaks are scaled to the target in proportion to their concurrentUsers.`,
   ];
   const override = profile.quotaOverrides.clientVpnEndpointsPerRegion;
   if (override)
     notes.push(`Client VPN endpoints per Region raised to ${override.value} (${override.reference}).`);
+  models.forEach((m, i) => {
+    const minimum = m.tier.minimumScaleUnits;
+    const size = sizes[i]!;
+    if (
+      minimum !== undefined &&
+      size.kind === 'azure-p2s' &&
+      size.scaleUnits > minimum &&
+      m.sizes[0]?.kind === 'azure-p2s' &&
+      m.sizes[0].scaleUnits > minimum
+    ) {
+      notes.push(
+        `${m.tier.id}: minimumScaleUnits ${minimum} is not a settable count; the next settable, ${m.sizes[0].scaleUnits}, is the minimum.`,
+      );
+    }
+  });
+  // What staying within the places' back-haul service limits would cost, when the profile
+  // does not ask for it and the chosen design exceeds them.
+  let withinBackhaulLimits: DesignAlternative | null = null;
+  if (!profile.planning.respectBackhaulLimits) {
+    const capped = buildTierModels(profile, true);
+    const exceeds = steering.scenarios.some((sc) =>
+      capped.some((m) => {
+        const onTier = sc.placement
+          .filter((p) => p.tierId === m.tier.id)
+          .reduce((sum, p) => sum + p.connections, 0);
+        return m.exitLimitConnections !== undefined && onTier > m.exitLimitConnections;
+      }),
+    );
+    const alternative = exceeds ? searchDesigns({ ...inputFor(capped), keep: 1 }).designs[0] : undefined;
+    if (alternative) {
+      withinBackhaulLimits = {
+        description: alternative.sizes
+          .map((index, t) => `${capped[t]!.tier.id} ${capped[t]!.describe(capped[t]!.sizes[index]!)}`)
+          .join('; '),
+        monthlyUsd: round2(alternative.totalUsd),
+        deltaUsd: round2(alternative.totalUsd - best.totalUsd),
+      };
+    }
+  }
+  const runnersUp = search.designs.slice(1).map((d) => ({
+    description: describe(d),
+    monthlyUsd: round2(d.totalUsd),
+    deltaUsd: round2(d.totalUsd - best.totalUsd),
+  }));
+  const shortPaths = backhaul.checks.filter((c) => c.verdict === 'short');
+  for (const c of shortPaths.slice(0, 20)) {
+    warnings.push(
+      issue(
+        ['dataCentres'],
+        `back-haul short after ${c.scenario}: ${c.element} carries ${c.capacityMbps} Mbps but ${c.demandMbps} Mbps go over it`,
+        c.capacityMbps,
+        c.fix ?? 'raise the capacity',
+        'warning',
+      ),
+    );
+  }
   return {
     ok: true,
     warnings,
@@ -306,8 +515,60 @@ export function planCapacity(profile: Profile): PlanOutcome {
       ...networkPlans(profile, tiers),
       scenarios,
       throughput,
-      cost: estimateCost(profile, tiers),
+      steering,
+      search: {
+        objective: profile.planning.objective,
+        spaceSize: search.spaceSize,
+        evaluated: search.evaluated,
+        chosenMonthlyUsd: round2(best.totalUsd),
+        chosenFixedUsd: round2(best.fixedUsd),
+        chosenUsageUsd: round2(best.usageUsd),
+        runnersUp,
+        withinBackhaulLimits,
+      },
+      backhaul: backhaul.checks,
+      cost,
       notes,
     },
   };
+}
+
+/** The search over `models` (see lib/planner/search.ts for the objective and its exactness). */
+function searchInput(
+  profile: Profile,
+  models: readonly TierModel[],
+  requirements: readonly Requirement[],
+  masks: readonly number[],
+  shares: readonly number[],
+  orders: readonly (readonly number[])[],
+  usagePerConnection: readonly number[],
+): SearchInput {
+  const target = profile.target.concurrentUsers;
+  return {
+    objective: profile.planning.objective,
+    fixed: models.map((m) => m.sizes.map((s) => s.fixedMonthlyUsd)),
+    capacity: models.map((m) =>
+      m.sizes.map((s) => requirements.map((r) => m.capacity(s, r.scenario).connections)),
+    ),
+    required: requirements
+      .map((r, scenario) => ({
+        scenario,
+        connections: requiredConnections(target, r.percent),
+        percent: r.percent,
+      }))
+      .filter((r) => r.percent > 0),
+    masks,
+    shares,
+    normalConnections: target,
+    usagePerConnection,
+    explicitOrders: orders,
+    keep: RUNNERS_UP + 1,
+  };
+}
+
+/** How many runner-up designs the plan reports. */
+export const RUNNERS_UP = 3;
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
 }

@@ -722,6 +722,87 @@ const costAssumptions = z
   })
   .strict();
 
+// --- planner settings (issue 11): steering objective, explicit assignments, exchange rate ---
+
+/** How the planner steers populations to access tiers in normal operation (PLANNING_OBJECTIVES). */
+export const PLANNING_OBJECTIVES = ['cost-optimal', 'balanced', 'explicit'] as const;
+
+const planningAssignment = z
+  .object({
+    population: identifier.describe('A populations[].name.'),
+    tiers: z
+      .array(identifier)
+      .min(1)
+      .describe(
+        'accessTiers[].id in failover order: the first carries the population in normal operation, the next take it when those before have failed or are full.',
+      ),
+  })
+  .strict();
+
+const exchangeRate = z
+  .object({
+    jpyPerUsd: z.number().positive().describe('Japanese yen per US dollar used for the JPY cost figures.'),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'is not a date (YYYY-MM-DD)' }),
+    source: z.string().min(1).describe('Where the rate comes from (URL or document).'),
+  })
+  .strict();
+
+/** Default exchange rate: a stated assumption, to be replaced with the budget's own rate. */
+export const DEFAULT_EXCHANGE_RATE = {
+  jpyPerUsd: 155,
+  date: '2026-12-01',
+  source:
+    'assumption near the USD/JPY market level of late 2025 (about 155); replace with the rate of your budget, e.g. the Bank of Japan reference at https://www.boj.or.jp/en/statistics/market/forex/fxdaily/index.htm',
+} as const;
+
+const planning = z
+  .object({
+    objective: z
+      .enum(PLANNING_OBJECTIVES)
+      .default('cost-optimal')
+      .describe(
+        'cost-optimal: the cheapest design (fixed and per-connection charges) that meets every required failure scenario, normal traffic on the cheapest tiers; balanced: the same search, normal traffic spread to the lowest common utilisation (smaller reconnect storms); explicit: planning.assignments decides. Default cost-optimal.',
+      ),
+    assignments: z
+      .array(planningAssignment)
+      .default([])
+      .describe(
+        'Per-population tier order; required for every population when objective is explicit. Default: none.',
+      ),
+    exchangeRate: exchangeRate.default(DEFAULT_EXCHANGE_RATE).describe('USD to JPY for the cost figures.'),
+    employees: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe(
+        'People entitled to remote access (for the cost per employee). Default: the populations\u2019 concurrentUsers added up.',
+      ),
+    downstreamPercent: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(80)
+      .describe(
+        'Share of the tunnelled traffic that flows towards the users (screens, downloads); the rest flows to the data centres. Prices data transfer out. Default 80 (assumption: virtual desktops and file reads dominate).',
+      ),
+    respectBackhaulLimits: z
+      .boolean()
+      .default(false)
+      .describe(
+        'true: the sizing never puts more users on a tier than the back-haul service limits of its place carry (a hub\u2019s ExpressRoute and VPN gateways, its firewall) at target.averageMbpsPerUser. false: those limits are plan findings only, and the plan reports what respecting them would cost. Default false.',
+      ),
+    reconnectWindowSeconds: z
+      .number()
+      .positive()
+      .max(3_600)
+      .default(300)
+      .describe(
+        'Seconds over which the clients of a failed tier reconnect elsewhere (automatic retry plus users pressing connect); sizes the reconnect storm. Default 300 (assumption).',
+      ),
+  })
+  .strict();
+
 const quotaOverride = z
   .object({
     value: z.number().int().positive(),
@@ -847,6 +928,18 @@ export const profileSchema = z
     ci: ci.optional(),
     operations,
     costAssumptions: costAssumptions.default({ connectedHoursPerMonth: 160, averageConcurrencyPercent: 60 }),
+    planning: planning
+      .default({
+        objective: 'cost-optimal',
+        assignments: [],
+        exchangeRate: DEFAULT_EXCHANGE_RATE,
+        downstreamPercent: 80,
+        respectBackhaulLimits: false,
+        reconnectWindowSeconds: 300,
+      })
+      .describe(
+        'How the planner steers populations and reports cost. Default: cost-optimal, USD at the default rate.',
+      ),
     quotaOverrides: z
       .object({ clientVpnEndpointsPerRegion: quotaOverride.optional() })
       .strict()

@@ -63,6 +63,18 @@ export const P2S_USER_GROUPS_PER_GATEWAY: Sourced<number> = { value: 90, source:
 
 export const P2S_MAX_SCALE_UNITS = 200;
 
+/**
+ * Aggregate throughput of one scale unit, in Mbps: the FAQ table grows by 0.5 Gbps per scale
+ * unit (1 SU 0.5 Gbps ... 20 SU 10 Gbps, 200 SU 100 Gbps), so n scale units carry n x 500.
+ */
+export const P2S_MBPS_PER_SCALE_UNIT: Sourced<number> = { value: 500, source: FAQ };
+
+/** Scale unit counts a point-to-site gateway can be set to: 1-20, then steps of 20 up to 200. */
+export const P2S_SCALE_UNIT_COUNTS: Sourced<readonly number[]> = {
+  value: [...Array.from({ length: 20 }, (_, i) => i + 1), ...[40, 60, 80, 100, 120, 140, 160, 180, 200]],
+  source: FAQ,
+};
+
 /** The capacity row for a scale unit count, or undefined for an invalid count. */
 export function p2sRow(scaleUnits: number): P2sScaleUnitRow | undefined {
   return P2S_SCALE_UNITS.value.find(
@@ -74,3 +86,12 @@ export function p2sRow(scaleUnits: number): P2sScaleUnitRow | undefined {
 export function p2sMinimumPools(scaleUnits: number): number {
   return Math.max(1, Math.ceil(scaleUnits / P2S_SCALE_UNITS_PER_POOL.value));
 }
+
+/**
+ * Aggregate throughput of one site-to-site VPN gateway scale unit in a hub, in Mbps
+ * (LIMITS.md: the gateway tops out at 20 Gbps, reached at 40 units).
+ */
+export const S2S_MBPS_PER_SCALE_UNIT: Sourced<number> = { value: 500, source: FAQ };
+
+/** Largest aggregate throughput of a hub's site-to-site VPN gateway, in Mbps (LIMITS.md: 20 Gbps). */
+export const S2S_MAX_MBPS = 20_000;

@@ -48,3 +48,6 @@ export const EXPRESSROUTE_CIRCUITS_PER_HUB: Sourced<number> = {
   value: 8,
   source: 'https://learn.microsoft.com/azure/virtual-wan/virtual-wan-faq',
 };
+
+/** Largest ExpressRoute circuit through a provider, in Mbps (larger needs ExpressRoute Direct). */
+export const EXPRESSROUTE_PROVIDER_MAX_MBPS = 10_000;

@@ -38,17 +38,20 @@ describe('Hyogo plan (default profile)', () => {
     expect(nominal.capacity).toBeGreaterThanOrEqual(99_000);
   });
 
-  it('sizes Client VPN endpoints from the quota table with a /14 per three-AZ endpoint', () => {
+  it('sizes Client VPN endpoints from the quota table, every CIDR sized for all three zones (/14)', () => {
+    // The cheapest design keeps AWS on stand-by: Tokyo 1 endpoint x 1 association, Osaka 2 x 2.
     const tokyo = awsTier(plan, 'aws-tokyo');
     expect(tokyo.endpoints.map((e) => e.clientCidr)).toEqual(['10.64.0.0/14']);
-    expect(tokyo.endpoints[0]!.associatedZones).toEqual([
-      'ap-northeast-1a',
-      'ap-northeast-1c',
-      'ap-northeast-1d',
-    ]);
-    expect(tokyo.endpoints[0]!.maxConnections).toBe(66_500);
+    expect(tokyo.associationsPerEndpoint).toBe(1);
+    expect(tokyo.endpoints[0]!.associatedZones).toEqual(['ap-northeast-1a']);
+    expect(tokyo.endpoints[0]!.maxConnections).toBe(7_000);
     expect(tokyo.endpoints[0]!.name).toBe('aws-tokyo-0');
-    expect(awsTier(plan, 'aws-osaka').endpoints.map((e) => e.clientCidr)).toEqual(['10.80.0.0/14']);
+    const osaka = awsTier(plan, 'aws-osaka');
+    expect(osaka.endpoints.map((e) => e.clientCidr)).toEqual(['10.80.0.0/14', '10.84.0.0/14']);
+    expect(osaka.endpoints.map((e) => e.associatedZones)).toEqual([
+      ['ap-northeast-3a', 'ap-northeast-3b'],
+      ['ap-northeast-3a', 'ap-northeast-3b'],
+    ]);
   });
 
   it('gives each point-to-site gateway at least scale units / 20 pools of at least 10,000 addresses', () => {
@@ -60,20 +63,36 @@ describe('Hyogo plan (default profile)', () => {
         );
       }
     }
-    const east = azureTier(plan, 'azure-japaneast');
-    expect(east.scaleUnits).toBe(100);
-    // Per-population slots of /16 (3 populations -> 4 slots of the /14), /18 pools by index
-    // in each: municipal-staff (52,400 users + 10 %, capped at the gateway's 50,000) needs 4.
-    expect(east.populationPools).toEqual([
-      { population: 'prefectural-staff', slot: '10.96.0.0/16', pools: ['10.96.0.0/18', '10.96.64.0/18'] },
-      {
-        population: 'municipal-staff',
-        slot: '10.97.0.0/16',
-        pools: ['10.97.0.0/18', '10.97.64.0/18', '10.97.128.0/18', '10.97.192.0/18'],
-      },
-      { population: 'small-business', slot: '10.98.0.0/16', pools: ['10.98.0.0/18', '10.98.64.0/18'] },
+    expect(azureTier(plan, 'azure-japaneast').scaleUnits).toBe(16);
+    const west = azureTier(plan, 'azure-japanwest');
+    expect(west.scaleUnits).toBe(160);
+    // Per-population slots of /16 (3 populations -> 4 slots of the /14), /18 pools by index in
+    // each; 160 scale units need 8 pools, at least ceil(8 / 3) = 3 per population.
+    expect(west.populationPools.map((p) => [p.population, p.slot, p.pools.length])).toEqual([
+      ['prefectural-staff', '10.100.0.0/16', 3],
+      ['municipal-staff', '10.101.0.0/16', 4],
+      ['small-business', '10.102.0.0/16', 3],
     ]);
-    expect(east.addressPools).toEqual(east.populationPools.flatMap((p) => p.pools));
+    expect(west.addressPools).toEqual(west.populationPools.flatMap((p) => p.pools));
+  });
+
+  it('carries normal traffic on the cheaper per-connection service (point-to-site)', () => {
+    const normal = plan.steering.scenarios[0]!;
+    const onAws = normal.placement.filter((p) => p.tierId.startsWith('aws-'));
+    expect(onAws).toEqual([]);
+    expect(normal.placement.reduce((sum, p) => sum + p.connections, 0)).toBe(90_000);
+  });
+
+  it('prices the concentrators exactly: fixed capacity + connection charges of where normal traffic goes', () => {
+    // Literal prices (not read from the table) so that a price wrong by one digit fails here.
+    const associations = 1 * 1 + 2 * 2;
+    const scaleUnits = 16 + 160;
+    const fixed = associations * 730 * 0.15 + scaleUnits * 730 * 0.261;
+    const usage = 90_000 * 0.6 * 160 * 0.0125; // every normal connection on point-to-site
+    expect(plan.search.chosenFixedUsd).toBeCloseTo(fixed, 2);
+    expect(plan.search.chosenUsageUsd).toBeCloseTo(usage, 2);
+    expect(plan.cost.concentratorMonthlyUsd).toBeCloseTo(fixed + usage, 1);
+    expect(plan.cost.concentratorMonthlyUsd).toBeCloseTo(142_080.78, 1);
   });
 
   it('keeps half the target when a whole provider is lost', () => {
@@ -99,19 +118,19 @@ describe('Hyogo plan (default profile)', () => {
     expect(tokyo.clientCidrs).toEqual(['10.64.0.0/14']);
   });
 
-  it('prices the fixed charges from the price table', () => {
+  it('prices the fixed charges from the price table, and the total is the sum of its lines', () => {
     const association = plan.cost.lines.find(
-      (l) => l.tierId === 'aws-tokyo' && l.unit === 'association-hour',
+      (l) => l.tierId === 'aws-osaka' && l.unit === 'association-hour',
     )!;
-    expect(association.quantity).toBe(3 * HOURS_PER_MONTH);
+    expect(association.quantity).toBe(4 * HOURS_PER_MONTH);
     expect(association.monthlyUsd).toBeCloseTo(
-      3 * HOURS_PER_MONTH * PRICES.clientVpnAssociationHour.value,
+      4 * HOURS_PER_MONTH * PRICES.clientVpnAssociationHour.value,
       2,
     );
     const scaleUnits = plan.cost.lines.find(
-      (l) => l.tierId === 'azure-japaneast' && l.unit === 'scale-unit-hour',
+      (l) => l.tierId === 'azure-japanwest' && l.unit === 'scale-unit-hour',
     )!;
-    expect(scaleUnits.monthlyUsd).toBeCloseTo(100 * HOURS_PER_MONTH * PRICES.p2sScaleUnitHour.value, 2);
+    expect(scaleUnits.monthlyUsd).toBeCloseTo(160 * HOURS_PER_MONTH * PRICES.p2sScaleUnitHour.value, 2);
     const sum = plan.cost.lines.reduce((total, l) => total + l.monthlyUsd, 0);
     expect(plan.cost.monthlyUsd).toBeCloseTo(sum, 1);
     expect(plan.cost.assumptions.join(' ')).toMatch(/connection-hours/);
@@ -136,11 +155,12 @@ describe('Iwate plan', () => {
     ]);
   });
 
-  it('sizes the point-to-site gateway past throughput, not only connections', () => {
-    // 11 scale units hold 10,000 connections but only 5,500 Mbps: at 1 Mbps a user that
-    // is 5,500 users, short of 6,000 when AWS is lost. 40 scale units carry it.
+  it('sizes the point-to-site gateway from its users: 12 scale units (6,000 Mbps) for 6,000 users at 1 Mbps', () => {
+    // Each scale unit carries 500 Mbps (FAQ), so 12 units carry 6,000 users at 1 Mbps within the
+    // 10,000 connections of the 11-20 row; the old row-based rule jumped to 40.
     const east = azureTier(plan, 'azure-japaneast');
-    expect(east.scaleUnits).toBe(40);
+    expect(east.scaleUnits).toBe(12);
+    expect(east.aggregateMbps).toBe(6_000);
     const awsLoss = plan.scenarios.find(
       (s) => s.scenario.kind === 'provider' && s.scenario.provider === 'aws',
     )!;
@@ -152,10 +172,23 @@ describe('planner rules', () => {
   it('models an AZ loss as one association fewer on every Client VPN endpoint', () => {
     const { plan } = loadModel('hyogo');
     const az = plan.scenarios.find(
-      (s) => s.scenario.kind === 'availability-zone' && s.scenario.zone === 'ap-northeast-1a',
+      (s) => s.scenario.kind === 'availability-zone' && s.scenario.zone === 'ap-northeast-3a',
     )!;
-    const tokyo = az.byTier.find((t) => t.tierId === 'aws-tokyo')!;
-    expect(tokyo.connections).toBe(clientVpnConnections(2));
+    const osaka = az.byTier.find((t) => t.tierId === 'aws-osaka')!;
+    expect(osaka.connections).toBe(2 * clientVpnConnections(1));
+    // A zone the endpoints are not associated with costs them nothing.
+    const other = plan.scenarios.find(
+      (s) => s.scenario.kind === 'availability-zone' && s.scenario.zone === 'ap-northeast-3c',
+    )!;
+    expect(other.byTier.find((t) => t.tierId === 'aws-osaka')!.connections).toBe(2 * clientVpnConnections(2));
+  });
+
+  it('honours minimumScaleUnits exactly, and rounds an unsettable count up to the next settable one', () => {
+    const pinned = loadModel('iwate', (p) => (p.accessTiers[1].minimumScaleUnits = 17));
+    expect(azureTier(pinned.plan, 'azure-japaneast').scaleUnits).toBe(17);
+    const between = loadModel('iwate', (p) => (p.accessTiers[1].minimumScaleUnits = 30));
+    expect(azureTier(between.plan, 'azure-japaneast').scaleUnits).toBe(40);
+    expect(between.plan.notes.join(' ')).toMatch(/minimumScaleUnits 30 is not a settable count/);
   });
 
   it('sizes a two-AZ endpoint at /15 and a one-AZ endpoint at /18', () => {
@@ -186,6 +219,7 @@ describe('planner rules', () => {
       '10.68.0.0/14',
       '10.72.0.0/14',
     ]);
+    expect(tokyo.associationsPerEndpoint).toBe(3);
   });
 
   it('honours a raised endpoint quota and says so', () => {

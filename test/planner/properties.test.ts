@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { contains, overlaps, parseCidr } from '../../lib/net/cidr';
 import { planCapacity } from '../../lib/planner/plan';
 import { enumerateScenarios } from '../../lib/planner/scenarios';
-import { requiredConnections, scenarioCapacity } from '../../lib/planner/sizing';
+import { requiredConnections } from '../../lib/planner/sizing';
 import { buildTierModels } from '../../lib/planner/tier-models';
 import type { CapacityPlan, TierPlan } from '../../lib/planner/types';
 import type { Profile } from '../../lib/profile/schema';
@@ -100,7 +100,7 @@ function pools(plan: CapacityPlan): Map<string, string> {
 }
 
 const size = (tier: TierPlan) => (tier.kind === 'aws-client-vpn' ? tier.endpoints.length : tier.scaleUnits);
-const RUNS = { numRuns: 300, seed: 20261123 };
+const RUNS = { numRuns: 60, seed: 20261123 };
 
 describe('planner properties', () => {
   it('is deterministic', () => {
@@ -181,17 +181,21 @@ describe('planner properties', () => {
         expect(outcome.issues.map((i) => i.path.join('.'))).toContain('target.concurrentUsers');
         // Every tier at its largest size still leaves some required scenario short.
         const models = buildTierModels(profile);
-        const max = models.map((m) => m.maxLevel);
+        const scenarios = enumerateScenarios(models);
+        // Each tier's best size per scenario (an upper bound of any design's capacity there).
+        const best = (s: (typeof scenarios)[number]) =>
+          models.reduce(
+            (sum, m) => sum + Math.max(0, ...m.sizes.map((x) => m.capacity(x, s).connections)),
+            0,
+          );
         const keep: Record<string, number> = {
           nominal: 100 + shape.headroom,
           'availability-zone': shape.keep.az ?? 0,
           region: shape.keep.region ?? 0,
           provider: shape.keep.provider ?? 0,
         };
-        const short = enumerateScenarios(models).some(
-          (s) =>
-            keep[s.kind]! > 0 &&
-            scenarioCapacity(models, max, s) < requiredConnections(shape.target, keep[s.kind]!),
+        const short = scenarios.some(
+          (s) => keep[s.kind]! > 0 && best(s) < requiredConnections(shape.target, keep[s.kind]!),
         );
         expect(short).toBe(true);
       }),
@@ -199,11 +203,16 @@ describe('planner properties', () => {
     );
   });
 
-  it('never moves or removes a pool when the target grows', () => {
+  it('never moves or removes a pool when the target grows, once today\u2019s sizes are pinned', () => {
+    // The cheapest design for a larger target may use fewer, fuller endpoints; pinning what is
+    // deployed (minimumEndpoints / minimumScaleUnits) is how a profile keeps it.
     fc.assert(
       fc.property(shapeArb, fc.integer({ min: 1, max: 100_000 }), (shape, extra) => {
         const before = planCapacity(buildProfile(shape));
-        const after = planCapacity(buildProfile(shape, { target: shape.target + extra }));
+        if (!before.ok) return;
+        const after = planCapacity(
+          buildProfile(shape, { target: shape.target + extra, minimums: before.plan }),
+        );
         if (!before.ok || !after.ok) return;
         const afterPools = pools(after.plan);
         for (const [key, cidr] of pools(before.plan)) expect(afterPools.get(key)).toBe(cidr);
