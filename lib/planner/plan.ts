@@ -22,7 +22,6 @@ import {
   P2S_MBPS_PER_SCALE_UNIT,
   P2S_MIN_ADDRESSES_PER_POOL,
   P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS,
-  p2sMinimumPools,
   p2sRow,
 } from '../quotas/azure-virtual-wan';
 import { carvePopulationPools } from './azure-pools';

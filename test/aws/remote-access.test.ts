@@ -78,7 +78,7 @@ describe.each(PROFILES)('remote access (%s)', (name) => {
     }
   });
 
-  test('one subnet association per planned zone, in the client-vpn subnets', () => {
+  test('one subnet association per planned zone of each endpoint, in the client-vpn subnets', () => {
     const { model: m, out } = get();
     for (const tier of awsTiers(m)) {
       const json = out.json.get(stackFor(m, tier.region));
@@ -86,9 +86,9 @@ describe.each(PROFILES)('remote access (%s)', (name) => {
       const associations = resourcesOf(json, 'AWS::EC2::ClientVpnTargetNetworkAssociation');
       for (const [id] of endpoints) {
         const mine = associations.filter(([, a]) => a.Properties.ClientVpnEndpointId.Ref === id);
-        expect(mine).toHaveLength(tier.zones.length);
+        expect(mine).toHaveLength(tier.associationsPerEndpoint);
         const subnets = new Set(mine.map(([, a]) => JSON.stringify(a.Properties.SubnetId)));
-        expect(subnets.size).toBe(tier.zones.length);
+        expect(subnets.size).toBe(tier.associationsPerEndpoint);
         for (const [, a] of mine) expect(JSON.stringify(a.Properties.SubnetId)).toMatch(/clientvpnSubnet/);
       }
     }
@@ -166,7 +166,7 @@ describe.each(PROFILES)('remote access (%s)', (name) => {
       const routes = resourcesOf(json, 'AWS::EC2::ClientVpnRoute').map(
         ([, r]) => r.Properties.DestinationCidrBlock,
       );
-      expect(routes.length).toBe(reachable.size * tier.zones.length * tier.endpoints.length);
+      expect(routes.length).toBe(reachable.size * tier.associationsPerEndpoint * tier.endpoints.length);
       for (const cidr of routes) expect(reachable.has(cidr)).toBe(true);
       const rules = resourcesOf(json, 'AWS::EC2::ClientVpnAuthorizationRule').map(
         ([, r]) => r.Properties.TargetNetworkCidr,

@@ -1,8 +1,14 @@
 import type { AwsClientVpnTierPlan } from '../../lib/planner/types';
 import { regionShortName } from '../../lib/quotas/regions';
 import { clientVpnCapacity } from '../../lib/verify/aws-capacity';
+import { verifyScenarios } from '../../lib/verify/scenarios';
 import { loadModel } from '../support/profiles';
-import { cloudFormationTemplates, type FixtureName, type Json } from '../support/synthesized';
+import {
+  cloudFormationTemplates,
+  type FixtureName,
+  type Json,
+  terraformStacks,
+} from '../support/synthesized';
 
 // The templates `tsunagi synth` wrote for the fixture profiles (validator on), synthesized once
 // per jest run in global setup (test/support/synthesized.ts).
@@ -24,9 +30,21 @@ describe.each<FixtureName>(['hyogo', 'iwate'])(
         expect(capacity.endpoints.map((e) => e.clientCidr).sort()).toEqual(
           tier.endpoints.map((e) => e.clientCidr).sort(),
         );
-        for (const e of capacity.endpoints) expect(e.associations).toBe(tier.zones.length);
+        for (const e of capacity.endpoints) expect(e.associations).toBe(tier.associationsPerEndpoint);
         expect(capacity.connections).toBe(tier.nominalConnections);
       }
+    });
+
+    test('every required failure scenario meets 100 % of its requirement, read from both clouds\u2019 artifacts', () => {
+      const results = verifyScenarios(m.profile, out.json, [...terraformStacks(name).values()]);
+      const required = m.plan.scenarios.filter((s) => s.verdict !== 'not-required');
+      expect(results).toHaveLength(required.length);
+      for (const r of results) expect(r).toMatchObject({ meets: true });
+      // The artifacts carry what the plan says, scenario by scenario (compared as sorted pairs:
+      // the verifier lists scenarios in its own order).
+      const pairs = (xs: readonly { required: number; capacity: number }[]) =>
+        xs.map((x) => `${x.required}:${x.capacity}`).sort();
+      expect(pairs(results)).toEqual(pairs(required));
     });
 
     test('the AWS share: all templates together carry what the plan assigns to AWS in the nominal scenario', () => {

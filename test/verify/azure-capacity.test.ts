@@ -32,14 +32,14 @@ describe.each(['hyogo', 'iwate'])('%s', (name) => {
   });
 });
 
-test('hyogo: 100 + 1 scale units carry 50,500 connections, the tiers\u2019 nominal share', () => {
+test('hyogo: 16 + 160 scale units carry 90,000 connections, the whole normal-operation load', () => {
   const result = verifyAzureP2sCapacity(synthesized.hyogo!.json);
   expect(result.gateways.map((g) => [g.location, g.scaleUnits, g.pools.length, g.connections])).toEqual([
-    // One pool set per population: 2 + 4 + 2 in the east, 1 + 1 + 1 in the west.
-    ['japaneast', 100, 8, 50_000],
-    ['japanwest', 1, 3, 500],
+    // One pool set per population: 1 + 1 + 1 in the east, 3 + 4 + 3 in the west.
+    ['japaneast', 16, 3, 10_000],
+    ['japanwest', 160, 10, 80_000],
   ]);
-  expect(result.connections).toBe(50_500);
+  expect(result.connections).toBe(90_000);
 });
 
 function gatewayJson(scaleUnit: number, pools: string[]) {
