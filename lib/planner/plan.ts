@@ -398,7 +398,11 @@ export function planCapacity(profile: Profile): PlanOutcome {
     };
   });
 
-  const { steering, traffic } = steerDesign({
+  const {
+    steering,
+    traffic,
+    normalLoads: loads,
+  } = steerDesign({
     profile,
     models,
     sizes,
@@ -409,9 +413,6 @@ export function planCapacity(profile: Profile): PlanOutcome {
     orders,
     usagePerConnection,
   });
-  const loads = new Map<string, number>();
-  for (const p of steering.scenarios[0]!.placement)
-    loads.set(p.tierId, (loads.get(p.tierId) ?? 0) + p.connections);
 
   const tierPlaces = new Map(models.map((m) => [m.tier.id, `${m.provider}:${m.region}`]));
   const backhaul = checkBackhaul(profile, tierPlaces, traffic);

@@ -98,7 +98,12 @@ function storm(model: TierModel, reconnecting: number, windowSeconds: number): R
   };
 }
 
-export function steerDesign(input: SteerInput): { steering: Steering; traffic: ScenarioTraffic[] } {
+export function steerDesign(input: SteerInput): {
+  steering: Steering;
+  traffic: ScenarioTraffic[];
+  /** Normal-operation connections per tier id, unrounded (what the cost is computed from). */
+  normalLoads: Map<string, number>;
+} {
   const { profile, models, sizes, requirements, masks, shares, orders, usagePerConnection } = input;
   const T = models.length;
   const target = profile.target.concurrentUsers;
@@ -234,5 +239,8 @@ export function steerDesign(input: SteerInput): { steering: Steering; traffic: S
       failoverOrder: order.map((t) => models[t]!.tier.id),
     };
   });
-  return { steering: { objective, populations, scenarios }, traffic };
+  const normalLoads = new Map(
+    models.map((m, t) => [m.tier.id, normal.reduce((sum, row) => sum + row[t]!, 0)]),
+  );
+  return { steering: { objective, populations, scenarios }, traffic, normalLoads };
 }

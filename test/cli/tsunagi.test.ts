@@ -112,6 +112,9 @@ describe('tsunagi plan', () => {
       'azureHubs',
       'scenarios',
       'throughput',
+      'steering',
+      'search',
+      'backhaul',
       'cost',
       'notes',
     ]);
