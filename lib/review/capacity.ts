@@ -11,8 +11,9 @@
 import type { AccessTier } from '../model/deployment-model';
 import type { CapacityPlan, Scenario } from '../model/plan';
 import { scenarioLabel } from '../planner/scenarios';
-import { awsClientVpnModel, azureP2sModel, p2sRowAt } from '../planner/tier-models';
+import { awsClientVpnModel, azureP2sModel } from '../planner/tier-models';
 import { CLIENT_VPN_ENDPOINTS_PER_REGION } from '../quotas/aws-client-vpn';
+import { p2sRow } from '../quotas/azure-virtual-wan';
 import { clientVpnCapacity } from '../verify/aws-capacity';
 import { p2sGatewayCapacities } from '../verify/azure-capacity';
 import type { AwsStackArtifact, CfnTemplate, SynthTree } from './artifacts';
@@ -151,18 +152,6 @@ function pseudoTier(c: Concentrator): AccessTier {
   } as unknown as AccessTier;
 }
 
-function p2sLevel(scaleUnits: number): number | undefined {
-  for (let level = 0; ; level++) {
-    let row: ReturnType<typeof p2sRowAt>;
-    try {
-      row = p2sRowAt(level);
-    } catch {
-      return undefined;
-    }
-    if (scaleUnits >= row.scaleUnits && scaleUnits <= row.upToScaleUnits) return level;
-  }
-}
-
 /**
  * Connections one concentrator carries under a scenario, by the planner's failure model.
  * `lostAssociations` removes associations (replaced or deleted during the change).
@@ -172,19 +161,19 @@ export function concentratorCapacity(c: Concentrator, scenario: Scenario, lostAs
     const zones = c.zones.slice(0, Math.max(0, c.zones.length - lostAssociations));
     if (zones.length === 0) return 0;
     return awsClientVpnModel(pseudoTier(c), zones, CLIENT_VPN_ENDPOINTS_PER_REGION.value).capacity(
-      0,
+      { kind: 'aws-client-vpn', endpoints: 1, associations: zones.length, fixedMonthlyUsd: 0 },
       scenario,
     ).connections;
   }
-  const level = p2sLevel(c.scaleUnits);
-  if (level === undefined) return 0;
+  if (!p2sRow(c.scaleUnits)) return 0;
   // Without a plan there is no Mbps per user: a negligible rate leaves connections as the bound.
   const model = azureP2sModel(
     pseudoTier(c),
     c.zones.length > 0 ? c.zones : ['1'],
     c.averageMbpsPerUser ?? 1e-9,
   );
-  return model.capacity(level, scenario).connections;
+  return model.capacity({ kind: 'azure-p2s', scaleUnits: c.scaleUnits, fixedMonthlyUsd: 0 }, scenario)
+    .connections;
 }
 
 function total(cs: readonly Concentrator[], scenario: Scenario, lost?: ReadonlyMap<string, number>): number {

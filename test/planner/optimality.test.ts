@@ -21,7 +21,7 @@ import type { Profile } from '../../lib/profile/schema';
 import { loadModel, type MutableProfile } from '../support/profiles';
 
 const BASE: MutableProfile = structuredClone(loadModel('hyogo').profile);
-const RUNS = { numRuns: 25, seed: 20261201 };
+const RUNS = { numRuns: 8, seed: 20261201 };
 
 /** Max flow (independent of the planner's Hall-condition check) of demands into capacities. */
 function maxFlow(masks: readonly number[], demands: readonly number[], caps: readonly number[]): number {
