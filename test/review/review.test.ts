@@ -84,7 +84,7 @@ describe('unchanged tree', () => {
     expect(same.capacity.map((r) => [r.key, r.base, r.head])).toEqual(
       base.plan!.scenarios.map((s) => [expect.any(String), s.capacity, s.capacity]),
     );
-    expect(same.capacity.find((r) => r.key === 'nominal')).toMatchObject({ required: 99_000, head: 183_500 });
+    expect(same.capacity.find((r) => r.key === 'nominal')).toMatchObject({ required: 99_000, head: 170_000 });
   });
 
   test('property: any tree reviewed against a re-serialized copy of itself has no findings', () => {
@@ -152,7 +152,7 @@ describe('a change across both clouds', () => {
 
   test('capacity: head meets every scenario; during the change the Tokyo endpoint is down', () => {
     const nominal = report.capacity.find((r) => r.key === 'nominal')!;
-    expect(nominal).toMatchObject({ base: 183_500, head: 183_500, during: 117_000, verdict: 'meets' });
+    expect(nominal).toMatchObject({ base: 170_000, head: 170_000, during: 163_000, verdict: 'meets' });
     expect(report.findings.filter((f) => f.rule === 'capacity-below-target')).toEqual([]);
   });
 
@@ -190,7 +190,7 @@ describe('a change across both clouds', () => {
     );
     expect(md).toContain('| id | stack | resource | type | action | cause | what it means for users |');
     expect(md).toMatch(
-      /\| nominal \(nothing failed\) \| 99,000 \| 183,500 \| 183,500 \| 117,000 \| meets \|/,
+      /\| nominal \(nothing failed\) \| 99,000 \| 170,000 \| 170,000 \| 163,000 \| meets \|/,
     );
     expect(md).toContain('<details><summary>aws <code>hyogo-prod-remote-access-apne1</code>');
     expect(md.length).toBeLessThanOrEqual(MARKDOWN_BUDGET);
