@@ -8,6 +8,7 @@
  */
 import type { DeploymentModel } from '../model/deployment-model';
 import type { ScenarioResult, TierPlan } from '../model/plan';
+import { P2S_MBPS_PER_SCALE_UNIT } from '../quotas/azure-virtual-wan';
 import type { SynthesizedArtifacts } from './artifacts';
 import type { DiagramEdge, DiagramGraph, DiagramGroup, DiagramNode, DiagramState } from './graph';
 
@@ -71,18 +72,24 @@ function awsTierArtifacts(tier: TierPlan & { kind: 'aws-client-vpn' }, artifacts
 function azureTierArtifacts(
   tier: TierPlan & { kind: 'azure-p2s' },
   artifacts: SynthesizedArtifacts,
+  averageMbpsPerUser: number,
 ): TierArtifactSummary {
   if (!artifacts.azure) return { lines: ['synth: Azure not synthesized'], mismatch: false };
   // One point-to-site gateway per virtual hub, so the Region identifies the tier's gateway.
   const gateway = artifacts.azure.p2sGateways.find((g) => g.location === tier.region);
   if (!gateway) return { lines: ['synth: no point-to-site gateway'], mismatch: true };
+  // The gateway's row gives connections; its scale units bound them by throughput too.
+  const connections = Math.min(
+    gateway.connections,
+    Math.floor((gateway.scaleUnits * P2S_MBPS_PER_SCALE_UNIT.value) / averageMbpsPerUser),
+  );
   return {
     lines: [
-      `synth: ${gateway.scaleUnits} scale units, ${gateway.pools.length} pool(s) = ${count(gateway.connections)}`,
+      `synth: ${gateway.scaleUnits} scale units, ${gateway.pools.length} pool(s) = ${count(connections)}`,
     ],
     mismatch:
       gateway.scaleUnits !== tier.scaleUnits ||
-      gateway.connections !== tier.nominalConnections ||
+      connections !== tier.nominalConnections ||
       gateway.pools.length !== tier.addressPools.length ||
       gateway.problems.length > 0,
   };
@@ -92,7 +99,7 @@ function tierLines(tier: TierPlan): string[] {
   if (tier.kind === 'aws-client-vpn')
     return [
       'AWS Client VPN',
-      `${tier.endpoints.length} endpoint(s) x ${tier.zones.length} AZ`,
+      `${tier.endpoints.length} endpoint(s) x ${tier.associationsPerEndpoint} AZ`,
       `${count(tier.nominalConnections)} connections`,
     ];
   return [
@@ -187,17 +194,29 @@ export function buildDiagram(input: DiagramInput): DiagramGraph {
   }
 
   // Access tiers: planned size and capacity, what the artifacts carry, what a failure leaves.
-  const nominalSpread = spreadUsers(
-    plan.target.concurrentUsers,
-    new Map(plan.tiers.map((t) => [t.tierId, t.nominalConnections])),
-  );
-  const scenarioSpread = spreadUsers(plan.target.concurrentUsers, scenarioCapacity);
+  // Users per tier: the plan's steering (normal operation, and the scenario's placement when
+  // the plan steers it); the capacity spread only where the plan has no steering for it.
+  const steered = (label: string) => {
+    const entry = plan.steering?.scenarios.find((s) => s.label === label);
+    if (!entry) return undefined;
+    const users = new Map(plan.tiers.map((t) => [t.tierId, 0]));
+    for (const p of entry.placement) users.set(p.tierId, (users.get(p.tierId) ?? 0) + p.connections);
+    return users;
+  };
+  const nominalSpread =
+    steered('nominal (nothing failed)') ??
+    spreadUsers(
+      plan.target.concurrentUsers,
+      new Map(plan.tiers.map((t) => [t.tierId, t.nominalConnections])),
+    );
+  const scenarioSpread =
+    (scenario && steered(scenario.label)) ?? spreadUsers(plan.target.concurrentUsers, scenarioCapacity);
   nodes.push({ id: 'internet', kind: 'internet', label: ['Internet'], state: 'up' });
   for (const tier of plan.tiers) {
     const synthesized =
       tier.kind === 'aws-client-vpn'
         ? awsTierArtifacts(tier, artifacts)
-        : azureTierArtifacts(tier, artifacts);
+        : azureTierArtifacts(tier, artifacts, model.profile.target.averageMbpsPerUser);
     const state = tierState(tier);
     const left = scenarioCapacity.get(tier.tierId) ?? 0;
     const failureLine =
@@ -353,8 +372,8 @@ export function buildDiagram(input: DiagramInput): DiagramGraph {
   const subtitle = [
     `${count(plan.target.concurrentUsers)} concurrent users; nominal capacity ${count(nominal?.capacity ?? 0)} planned, ${count(synthesizedTotal)} in the synthesized artifacts`,
     scenario
-      ? `${scenario.label}: ${count(scenario.capacity)} of ${count(scenario.required)} required remain (${scenario.verdict}); users of the lost capacity move to the remaining tiers in proportion to their capacity`
-      : 'nothing failed; users spread over the tiers in proportion to capacity (the planner\u2019s assumption)',
+      ? `${scenario.label}: ${count(scenario.capacity)} of ${count(scenario.required)} required remain (${scenario.verdict}); users go where the plan's steering sends them`
+      : 'nothing failed; users where the plan\u2019s steering puts them',
   ];
   return {
     title: `Tsunagi: ${plan.organisation}${scenario ? ` - ${scenario.label}` : ''}`,

@@ -72,8 +72,8 @@ describe.each<FixtureName>(['hyogo', 'iwate'])(
         expect(n.mismatch).toBe(false);
         expect(n.state).toBe('up');
         if (tier.kind === 'aws-client-vpn') {
-          expect(n.label).toContain(`${tier.endpoints.length} endpoint(s) x ${tier.zones.length} AZ`);
-          const associations = tier.endpoints.map(() => tier.zones.length).join('+');
+          expect(n.label).toContain(`${tier.endpoints.length} endpoint(s) x ${tier.associationsPerEndpoint} AZ`);
+          const associations = tier.endpoints.map(() => tier.associationsPerEndpoint).join('+');
           expect(n.label).toContain(
             `synth: ${tier.endpoints.length} endpoint(s), ${associations} association(s) = ${count(tier.nominalConnections)}`,
           );
@@ -210,15 +210,16 @@ describe('hyogo under failures: what is lost, what is degraded, where the users 
     const lostLinks = graph.edges.filter((e) => e.kind === 'link' && e.state === 'lost').map((e) => e.label);
     expect(lostLinks).toEqual([
       'kobe-aws-tokyo-vpn: site-to-site-vpn 1.25 Gbps',
-      'kobe-aws-tokyo-dx: direct-connect 1 Gbps',
+      'kobe-aws-tokyo-dx: direct-connect 10 Gbps',
     ]);
-    expect(edge(graph, 'internet', 'tier:aws-tokyo').label).toBe('0 users (was ~32,616)');
-    // 90,000 users over 66,500 + 50,000 + 500 = 117,000 remaining connections.
-    expect(edge(graph, 'internet', 'tier:aws-osaka').label).toBe('~51,154 users (was ~32,616)');
-    expect(edge(graph, 'internet', 'tier:azure-japaneast').label).toBe('~38,462 users (was ~24,523)');
-    expect(edge(graph, 'internet', 'tier:azure-japanwest').label).toBe('~385 users (was ~245)');
+    // The plan steers every normal connection to point-to-site; Tokyo is on stand-by, so
+    // nobody moves: users stay where the steering put them.
+    expect(edge(graph, 'internet', 'tier:aws-tokyo').label).toBe('0 users (was ~0)');
+    expect(edge(graph, 'internet', 'tier:aws-osaka').label).toBe('~0 users (was ~0)');
+    expect(edge(graph, 'internet', 'tier:azure-japaneast').label).toBe('~10,000 users (was ~10,000)');
+    expect(edge(graph, 'internet', 'tier:azure-japanwest').label).toBe('~80,000 users (was ~80,000)');
     expect(graph.subtitle[1]).toMatch(
-      /^loss of Region AWS ap-northeast-1: 117,000 of 90,000 required remain \(meets\)/,
+      /^loss of Region AWS ap-northeast-1: 163,000 of 90,000 required remain \(meets\)/,
     );
     const mermaid = renderMermaid(graph);
     expect(mermaid).toMatch(/class [a-z_,0-9]*tier_aws_tokyo[a-z_,0-9]* lost/);
@@ -228,12 +229,12 @@ describe('hyogo under failures: what is lost, what is degraded, where the users 
     expect(renderDot(graph)).toContain('label="AWS ap-northeast-1 (LOST)"');
   });
 
-  test('losing zone ap-northeast-1a degrades the Tokyo tier to one association fewer (36,500)', () => {
-    const graph = buildDiagram({ model, artifacts, scenario: scenario(model, 'zone:ap-northeast-1a') });
-    const tokyo = node(graph, 'tier:aws-tokyo');
-    expect(tokyo.state).toBe('degraded');
-    expect(tokyo.label).toContain('after the failure: 36,500');
-    expect(node(graph, 'transit:aws:ap-northeast-1').state).toBe('up');
+  test('losing zone ap-northeast-3a degrades the Osaka tier to one association fewer per endpoint (2 x 7,000)', () => {
+    const graph = buildDiagram({ model, artifacts, scenario: scenario(model, 'zone:ap-northeast-3a') });
+    const osaka = node(graph, 'tier:aws-osaka');
+    expect(osaka.state).toBe('degraded');
+    expect(osaka.label).toContain('after the failure: 14,000');
+    expect(node(graph, 'transit:aws:ap-northeast-3').state).toBe('up');
     expect(graph.edges.filter((e) => e.state === 'lost')).toEqual([]);
     expect(renderDot(graph)).toContain('color="#e37400"');
   });

@@ -72,11 +72,12 @@ describe('quota tables at their boundaries', () => {
 });
 
 describe('hyogo: every failure scenario, tier by tier', () => {
-  // Planned inside each test: Stryker activates a mutant per test, not while describe runs.
-  const planned = () => loadModel('hyogo').plan;
+  const { plan } = loadModel('hyogo');
 
-  test('sizes: one endpoint of three associations per AWS Region; 100 + 1 scale units on Azure', () => {
-    const plan = planned();
+  test('sizes: the cheapest design - Tokyo 1 endpoint x 1 association, Osaka 2 x 2, 16 + 160 scale units', () => {
+    // Tokyo: 7,000 (one association); Osaka: 2 x 36,500; Japan East: 16 SU, 2 instances, the
+    // 11-20 row's 10,000 connections = 16 x 500 Mbps / 0.8 Mbps; Japan West: 160 SU, 16
+    // instances, 80,000 connections (throughput 100,000).
     expect(
       plan.tiers.map((t) =>
         t.kind === 'aws-client-vpn'
@@ -89,16 +90,15 @@ describe('hyogo: every failure scenario, tier by tier', () => {
           : [t.tierId, t.scaleUnits, t.gatewayInstances, t.nominalConnections],
       ),
     ).toEqual([
-      ['aws-tokyo', 1, [3], 66_500],
-      ['aws-osaka', 1, [3], 66_500],
-      ['azure-japaneast', 100, 10, 50_000],
-      ['azure-japanwest', 1, 2, 500],
+      ['aws-tokyo', 1, [1], 7_000],
+      ['aws-osaka', 2, [2, 2], 73_000],
+      ['azure-japaneast', 16, 2, 10_000],
+      ['azure-japanwest', 160, 16, 80_000],
     ]);
     expect(plan.target.nominalRequired).toBe(99_000);
   });
 
   test('one scenario per zone of every tier, per Region, per provider, and nominal', () => {
-    const plan = planned();
     expect(plan.scenarios.map((s) => s.label)).toEqual([
       'nominal (nothing failed)',
       'loss of zone ap-northeast-1a (AWS ap-northeast-1)',
@@ -119,66 +119,70 @@ describe('hyogo: every failure scenario, tier by tier', () => {
     ]);
   });
 
-  test('an AZ loss leaves each Client VPN endpoint of that Region the quota of two associations', () => {
-    const plan = planned();
-    for (const zone of ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d']) {
-      const s = scenarioOf(plan, `loss of zone ${zone} (AWS ap-northeast-1)`);
-      // 36,500 (two associations) + 66,500 + 50,000 + 500
-      expect(byTier(s)).toEqual({
-        'aws-tokyo': 36_500,
-        'aws-osaka': 66_500,
-        'azure-japaneast': 50_000,
-        'azure-japanwest': 500,
-      });
-      expect([s.capacity, s.required, s.verdict]).toEqual([153_500, 90_000, 'meets']);
+  test('an AZ loss costs an endpoint one association only where it has one in that zone', () => {
+    // Tokyo's single association is in 1a: losing 1a takes the whole tier (7,000).
+    expect(byTier(scenarioOf(plan, 'loss of zone ap-northeast-1a (AWS ap-northeast-1)'))).toEqual({
+      'aws-tokyo': 0,
+      'aws-osaka': 73_000,
+      'azure-japaneast': 10_000,
+      'azure-japanwest': 80_000,
+    });
+    for (const zone of ['ap-northeast-1c', 'ap-northeast-1d'])
+      expect(scenarioOf(plan, `loss of zone ${zone} (AWS ap-northeast-1)`).capacity).toBe(170_000);
+    // Osaka's endpoints sit in 3a and 3b: either loss leaves 2 x 7,000.
+    for (const zone of ['ap-northeast-3a', 'ap-northeast-3b']) {
+      const s = scenarioOf(plan, `loss of zone ${zone} (AWS ap-northeast-3)`);
+      expect(byTier(s)['aws-osaka']).toBe(14_000);
+      expect([s.capacity, s.required, s.verdict]).toEqual([111_000, 90_000, 'meets']);
     }
-    for (const zone of ['ap-northeast-3a', 'ap-northeast-3b', 'ap-northeast-3c'])
-      expect(byTier(scenarioOf(plan, `loss of zone ${zone} (AWS ap-northeast-3)`))['aws-osaka']).toBe(36_500);
+    expect(byTier(scenarioOf(plan, 'loss of zone ap-northeast-3c (AWS ap-northeast-3)'))['aws-osaka']).toBe(
+      73_000,
+    );
   });
 
-  test('a zone loss in Japan East removes ceil(10 / 3) = 4 of 10 instances; throughput then bounds the tier', () => {
-    const plan = planned();
+  test('a zone loss in Japan East removes ceil(2 / 3) = 1 of 2 instances: half the connections and throughput', () => {
     for (const zone of ['1', '2', '3']) {
       const s = scenarioOf(plan, `loss of zone ${zone} (Azure japaneast)`);
-      // 6 instances x 10,000 = 60,000 connections, but 50,000 Mbps x 6/10 / 0.8 Mbps = 37,500.
+      // Below 40 scale units capacity shrinks in proportion: 10,000 x 1/2 = 5,000; throughput
+      // 16 x 500 Mbps x 1/2 / 0.8 Mbps = 5,000 as well (not below, so not throughput-limited).
       expect(s.byTier.find((t) => t.tierId === 'azure-japaneast')).toEqual({
         tierId: 'azure-japaneast',
-        connections: 37_500,
-        throughputLimited: true,
+        connections: 5_000,
+        throughputLimited: false,
       });
-      expect(s.capacity).toBe(66_500 + 66_500 + 37_500 + 500);
+      expect(s.capacity).toBe(7_000 + 73_000 + 5_000 + 80_000);
     }
   });
 
   test('a Region or provider loss removes exactly its tiers', () => {
-    const plan = planned();
     const capacity = (label: string) => [scenarioOf(plan, label).capacity, scenarioOf(plan, label).required];
-    expect(capacity('loss of Region AWS ap-northeast-1')).toEqual([117_000, 90_000]);
-    expect(capacity('loss of Region AWS ap-northeast-3')).toEqual([117_000, 90_000]);
-    expect(capacity('loss of Region Azure japaneast')).toEqual([133_500, 90_000]);
-    expect(capacity('loss of Region Azure japanwest')).toEqual([183_000, 90_000]);
-    expect(capacity('loss of every AWS access tier')).toEqual([50_500, 45_000]);
-    expect(capacity('loss of every Azure access tier')).toEqual([133_000, 45_000]);
-    expect(byTier(scenarioOf(plan, 'loss of Region AWS ap-northeast-1'))).toEqual({
-      'aws-tokyo': 0,
-      'aws-osaka': 66_500,
-      'azure-japaneast': 50_000,
-      'azure-japanwest': 500,
+    expect(capacity('loss of Region AWS ap-northeast-1')).toEqual([163_000, 90_000]);
+    expect(capacity('loss of Region AWS ap-northeast-3')).toEqual([97_000, 90_000]);
+    expect(capacity('loss of Region Azure japaneast')).toEqual([160_000, 90_000]);
+    expect(capacity('loss of Region Azure japanwest')).toEqual([90_000, 90_000]);
+    expect(capacity('loss of every AWS access tier')).toEqual([90_000, 45_000]);
+    expect(capacity('loss of every Azure access tier')).toEqual([80_000, 45_000]);
+    expect(byTier(scenarioOf(plan, 'loss of Region AWS ap-northeast-3'))).toEqual({
+      'aws-tokyo': 7_000,
+      'aws-osaka': 0,
+      'azure-japaneast': 10_000,
+      'azure-japanwest': 80_000,
     });
     expect(scenarioOf(plan, 'nominal (nothing failed)')).toMatchObject({
-      capacity: 183_500,
+      capacity: 170_000,
       required: 99_000,
     });
   });
 
   test('client CIDRs: a /14 per endpoint carved by index from the tier block; /18 pools on Azure', () => {
-    const plan = planned();
     const [tokyo, osaka, east, west] = plan.tiers;
     expect(tokyo!.kind === 'aws-client-vpn' && tokyo!.endpoints.map((e) => e.clientCidr)).toEqual([
       '10.64.0.0/14',
     ]);
+    // Every endpoint's CIDR is sized for three associations (/14) whatever it has today.
     expect(osaka!.kind === 'aws-client-vpn' && osaka!.endpoints.map((e) => e.clientCidr)).toEqual([
       '10.80.0.0/14',
+      '10.84.0.0/14',
     ]);
     for (const tier of [east!, west!]) {
       if (tier.kind !== 'azure-p2s') throw new Error('expected Azure');
@@ -189,81 +193,51 @@ describe('hyogo: every failure scenario, tier by tier', () => {
     }
   });
 
-  test('monthly cost, line by line: quantity, unit, unit price and amount', () => {
-    const plan = planned();
-    // 90,000 users x 60 % connected x 160 h = 8,640,000 connection-hours, spread by capacity.
-    const hours = 90_000 * 0.6 * 160;
-    const share = (connections: number) => (hours * connections) / 183_500;
+  test('monthly cost of the access tiers, line by line: quantity, unit, unit price and amount', () => {
+    // 90,000 users x 60 % connected x 160 h = 96 connection-hours per normal connection, all on
+    // point-to-site: 10,000 in Japan East, 80,000 in Japan West. AWS carries none, so it has
+    // no connection line.
     const cents = (x: number) => Math.round(x * 100) / 100;
-    expect(
-      plan.cost.lines.map((l) => [l.tierId, l.item, l.quantity, l.unit, l.unitPriceUsd, l.monthlyUsd]),
-    ).toEqual([
-      ['aws-tokyo', 'Client VPN endpoint associations', 3 * 730, 'association-hour', 0.15, 328.5],
-      [
-        'aws-tokyo',
-        'Client VPN connections',
-        cents(share(66_500)),
-        'connection-hour',
-        0.05,
-        cents(share(66_500) * 0.05),
-      ],
-      ['aws-osaka', 'Client VPN endpoint associations', 3 * 730, 'association-hour', 0.15, 328.5],
-      [
-        'aws-osaka',
-        'Client VPN connections',
-        cents(share(66_500)),
-        'connection-hour',
-        0.05,
-        cents(share(66_500) * 0.05),
-      ],
-      ['azure-japaneast', 'Virtual hub', 730, 'hub-hour', 0.25, 182.5],
-      ['azure-japaneast', 'Point-to-site scale units', 100 * 730, 'scale-unit-hour', 0.261, 19_053],
-      [
-        'azure-japaneast',
-        'Point-to-site connection units',
-        cents(share(50_000)),
-        'connection-hour',
-        0.0125,
-        cents(share(50_000) * 0.0125),
-      ],
-      ['azure-japanwest', 'Virtual hub', 730, 'hub-hour', 0.25, 182.5],
-      ['azure-japanwest', 'Point-to-site scale units', 730, 'scale-unit-hour', 0.261, 190.53],
-      [
-        'azure-japanwest',
-        'Point-to-site connection units',
-        cents(share(500)),
-        'connection-hour',
-        0.0125,
-        cents(share(500) * 0.0125),
-      ],
+    const tiers = plan.cost.lines.filter(
+      (l) => l.component === 'Client VPN' || l.component === 'Point-to-site',
+    );
+    expect(tiers.map((l) => [l.tierId, l.item, l.quantity, l.unit, l.unitPriceUsd, l.monthlyUsd])).toEqual([
+      ['aws-tokyo', 'Client VPN endpoint associations', 1 * 730, 'association-hour', 0.15, 109.5],
+      ['aws-osaka', 'Client VPN endpoint associations', 4 * 730, 'association-hour', 0.15, 438],
+      ['azure-japaneast', 'point-to-site scale units', 16 * 730, 'scale-unit-hour', 0.261, 3_048.48],
+      ['azure-japaneast', 'point-to-site connection units', 960_000, 'connection-hour', 0.0125, 12_000],
+      ['azure-japanwest', 'point-to-site scale units', 160 * 730, 'scale-unit-hour', 0.261, 30_484.8],
+      ['azure-japanwest', 'point-to-site connection units', 7_680_000, 'connection-hour', 0.0125, 96_000],
     ]);
-    expect(plan.cost.monthlyUsd).toBe(363_099.32);
+    expect(plan.cost.concentratorMonthlyUsd).toBe(142_080.78);
     expect(plan.cost.monthlyUsd).toBe(cents(plan.cost.lines.reduce((s, l) => s + l.monthlyUsd, 0)));
     expect(HOURS_PER_MONTH).toBe(730);
     expect(plan.cost.lines[0]!.source).toBe(PRICES.clientVpnAssociationHour.source);
   });
 
-  test('throughput: demand at nominal is connections x average Mbps; Client VPN has no aggregate limit', () => {
-    const plan = planned();
+  test('throughput: demand at nominal is the steered connections x average Mbps; Client VPN has no aggregate limit', () => {
     expect(
       plan.throughput.map((t) => [t.tierId, t.aggregateLimitMbps, t.demandAtNominalMbps, t.verdict]),
     ).toEqual([
-      ['aws-tokyo', null, 53_200, 'ok'],
-      ['aws-osaka', null, 53_200, 'ok'],
-      ['azure-japaneast', 50_000, 40_000, 'ok'],
-      ['azure-japanwest', 500, 400, 'ok'],
+      ['aws-tokyo', null, 0, 'ok'],
+      ['aws-osaka', null, 0, 'ok'],
+      ['azure-japaneast', 8_000, 8_000, 'ok'],
+      ['azure-japanwest', 80_000, 64_000, 'ok'],
     ]);
   });
 });
 
-describe('iwate: throughput, not connections, sizes the Azure tier', () => {
-  // Planned inside each test: Stryker activates a mutant per test, not while describe runs.
-  const planned = () => loadModel('iwate').plan;
+describe('iwate: each scale unit carries 500 Mbps, so 6,000 users at 1 Mbps need 12', () => {
+  const { plan } = loadModel('iwate');
 
-  test('6,000 users at 1 Mbps need 40 scale units (20,000 Mbps), not the 11 that hold 10,000 connections', () => {
-    const plan = planned();
+  test('12 scale units (6,000 Mbps) inside the 11-20 row, not the 40 the row-based rule gave', () => {
     const azure = plan.tiers.find((t) => t.kind === 'azure-p2s');
-    expect(azure).toMatchObject({ scaleUnits: 40, gatewayInstances: 4, nominalConnections: 20_000 });
+    expect(azure).toMatchObject({
+      scaleUnits: 12,
+      gatewayInstances: 2,
+      nominalConnections: 6_000,
+      aggregateMbps: 6_000,
+    });
     for (const s of plan.scenarios.filter((x) => x.verdict !== 'not-required')) {
       expect(s.capacity).toBeGreaterThanOrEqual(s.required);
       expect(s.required).toBe(s.scenario.kind === 'nominal' ? plan.target.nominalRequired : 6_000);
