@@ -72,7 +72,9 @@ describe.each<FixtureName>(['hyogo', 'iwate'])(
         expect(n.mismatch).toBe(false);
         expect(n.state).toBe('up');
         if (tier.kind === 'aws-client-vpn') {
-          expect(n.label).toContain(`${tier.endpoints.length} endpoint(s) x ${tier.associationsPerEndpoint} AZ`);
+          expect(n.label).toContain(
+            `${tier.endpoints.length} endpoint(s) x ${tier.associationsPerEndpoint} AZ`,
+          );
           const associations = tier.endpoints.map(() => tier.associationsPerEndpoint).join('+');
           expect(n.label).toContain(
             `synth: ${tier.endpoints.length} endpoint(s), ${associations} association(s) = ${count(tier.nominalConnections)}`,
