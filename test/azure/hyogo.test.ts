@@ -56,8 +56,8 @@ describe('connectivity', () => {
     expect(
       circuits.map((c) => [c.name, c.service_provider_name, c.peering_location, c.bandwidth_in_mbps]).sort(),
     ).toEqual([
-      ['erc-hyogo-prod-jpe-er-iij-tokyo', 'Internet Initiative Japan Inc. - IIJ', 'Tokyo', 1000],
-      ['erc-hyogo-prod-jpw-er-iij-osaka', 'Internet Initiative Japan Inc. - IIJ', 'Osaka', 1000],
+      ['erc-hyogo-prod-jpe-er-iij-tokyo', 'Internet Initiative Japan Inc. - IIJ', 'Tokyo', 10000],
+      ['erc-hyogo-prod-jpw-er-iij-osaka', 'Internet Initiative Japan Inc. - IIJ', 'Osaka', 10000],
     ]);
     expect(new Set(circuits.map((c) => c.peering_location)).size).toBe(2);
     // Premium only where Microsoft 365 rides Microsoft peering (Tokyo); Osaka carries private
@@ -124,11 +124,11 @@ describe('connectivity', () => {
     ]);
   });
 
-  test('an ExpressRoute gateway per hub sized for its circuits (1 Gbps -> 1 unit), connected to the private peering', () => {
+  test('an ExpressRoute gateway per hub sized for its circuits (10 Gbps -> 5 units), connected to the private peering', () => {
     const gateways = resources(stack('connectivity'), 'azurerm_express_route_gateway');
     expect(gateways.map((g) => [g.location, g.scale_units])).toEqual([
-      ['japaneast', 1],
-      ['japanwest', 1],
+      ['japaneast', 5],
+      ['japanwest', 5],
     ]);
     const connections = resources(stack('connectivity'), 'azurerm_express_route_connection');
     expect(connections).toHaveLength(2);
@@ -172,7 +172,7 @@ describe('remote-access', () => {
       ).toEqual(tier.populationPools.map((p) => [p.population, [...p.pools]]));
     }
     const east = gateways.find((g) => g.location === 'japaneast');
-    expect(east.scale_unit).toBe(100);
+    expect(east.scale_unit).toBe(16);
     expect(
       Object.fromEntries(
         east.connection_configuration.map(
@@ -183,9 +183,9 @@ describe('remote-access', () => {
         ),
       ),
     ).toEqual({
-      'prefectural-staff': ['10.96.0.0/18', '10.96.64.0/18'],
-      'municipal-staff': ['10.97.0.0/18', '10.97.64.0/18', '10.97.128.0/18', '10.97.192.0/18'],
-      'small-business': ['10.98.0.0/18', '10.98.64.0/18'],
+      'prefectural-staff': ['10.96.0.0/18'],
+      'municipal-staff': ['10.97.0.0/18'],
+      'small-business': ['10.98.0.0/18'],
     });
   });
 
@@ -495,12 +495,12 @@ describe('monitoring', () => {
       (a) => a.criteria[0].metric_name === 'P2SConnectionCount',
     );
     const east = tiers.find((t) => t.region === 'japaneast')!;
-    expect(east.nominalConnections).toBe(50_000);
+    expect(east.nominalConnections).toBe(10_000);
     expect(alerts.map((a) => [a.name, a.criteria[0].threshold])).toEqual([
-      ['alert-hyogo-prod-jpe-azure-japaneast-p2s-80pct', 40_000],
-      ['alert-hyogo-prod-jpe-azure-japaneast-p2s-95pct', 47_500],
-      ['alert-hyogo-prod-jpw-azure-japanwest-p2s-80pct', 400],
-      ['alert-hyogo-prod-jpw-azure-japanwest-p2s-95pct', 475],
+      ['alert-hyogo-prod-jpe-azure-japaneast-p2s-80pct', 8_000],
+      ['alert-hyogo-prod-jpe-azure-japaneast-p2s-95pct', 9_500],
+      ['alert-hyogo-prod-jpw-azure-japanwest-p2s-80pct', 64_000],
+      ['alert-hyogo-prod-jpw-azure-japanwest-p2s-95pct', 76_000],
     ]);
     for (const a of alerts) {
       expect(a.criteria[0]).toMatchObject({

@@ -31,7 +31,7 @@ describe('connectivity', () => {
         name: 'erc-iwate-prod-jpe-er-softbank-tokyo',
         service_provider_name: 'SoftBank',
         peering_location: 'Tokyo2',
-        bandwidth_in_mbps: 500,
+        bandwidth_in_mbps: 10000,
         sku: { tier: 'Standard', family: 'MeteredData' },
       }),
     ).toBe(true);
@@ -41,7 +41,7 @@ describe('connectivity', () => {
     expect(resources(stack('connectivity'), 'azurerm_express_route_connection')).toEqual([]);
     expect(resources(stack('connectivity'), 'azurerm_route_filter')).toEqual([]);
     expect(resources(stack('connectivity'), 'azurerm_express_route_circuit_connection')).toEqual([]);
-    expect(hasResource(stack('connectivity'), 'azurerm_express_route_gateway', { scale_units: 1 })).toBe(
+    expect(hasResource(stack('connectivity'), 'azurerm_express_route_gateway', { scale_units: 5 })).toBe(
       true,
     );
   });
@@ -52,7 +52,7 @@ describe('connectivity', () => {
 });
 
 describe('remote-access', () => {
-  test('the planned 40 scale units and two /18 pools; certificate authentication only', () => {
+  test('the planned 12 scale units and one /18 pool; certificate authentication only', () => {
     const [tier] = model.plan.tiers.filter((t): t is AzureP2sTierPlan => t.kind === 'azure-p2s');
     expect(
       hasResource(stack('remoteAccess'), 'azurerm_point_to_site_vpn_gateway', {
@@ -67,8 +67,8 @@ describe('remote-access', () => {
         dns_servers: ['10.32.0.10', '10.32.0.11'],
       }),
     ).toBe(true);
-    expect(tier!.scaleUnits).toBe(40);
-    expect(tier!.addressPools).toEqual(['10.232.0.0/18', '10.232.64.0/18']);
+    expect(tier!.scaleUnits).toBe(12);
+    expect(tier!.addressPools).toEqual(['10.232.0.0/18']);
     const [config] = resources(stack('remoteAccess'), 'azurerm_vpn_server_configuration');
     expect(config.vpn_authentication_types).toEqual(['Certificate']);
     expect(config.azure_active_directory_authentication).toBeUndefined();
@@ -110,7 +110,7 @@ describe('links', () => {
 });
 
 describe('monitoring', () => {
-  test('400-day interactive retention, 5 years total, alerts at 16,000 and 19,000 connections, one BGP alert', () => {
+  test('400-day interactive retention, 5 years total, alerts at 4,800 and 5,700 connections, one BGP alert', () => {
     expect(
       hasResource(stack('monitoring'), 'azurerm_log_analytics_workspace', { retention_in_days: 400 }),
     ).toBe(true);
@@ -120,8 +120,8 @@ describe('monitoring', () => {
     ]);
     expect(thresholds).toEqual(
       expect.arrayContaining([
-        ['P2SConnectionCount', 16_000],
-        ['P2SConnectionCount', 19_000],
+        ['P2SConnectionCount', 4_800],
+        ['P2SConnectionCount', 5_700],
         ['BgpAvailability', 100],
       ]),
     );
