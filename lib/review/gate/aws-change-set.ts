@@ -236,40 +236,25 @@ export function checkChangeSet(
         );
         continue;
       }
-      if (isStateful('aws', type)) {
-        findings.push(
-          makeFinding({
-            severity: 'block',
-            category: 'replacement',
-            rule: 'stateful-replaced',
-            cloud: 'aws',
-            stack,
-            resource,
-            type,
-            action,
-            cause,
-            message: `CloudFormation ${how} ${type} ${resource}${because}.`,
-            userImpact: statefulImpact('aws', type, 'replace') ?? '',
-          }),
-        );
-      } else {
-        findings.push(
-          makeFinding({
-            severity: 'warn',
-            category: 'replacement',
-            rule: 'resource-replaced',
-            cloud: 'aws',
-            stack,
-            resource,
-            type,
-            action,
-            cause,
-            message: `CloudFormation ${how} ${type} ${resource}${because}.`,
-            userImpact:
-              'the resource gets a new physical ID; CloudFormation updates what refers to it in the same deployment',
-          }),
-        );
-      }
+      // A replaced stateful or connection-bearing resource blocks; any other replacement warns.
+      const stateful = isStateful('aws', type);
+      findings.push(
+        makeFinding({
+          severity: stateful ? 'block' : 'warn',
+          category: 'replacement',
+          rule: stateful ? 'stateful-replaced' : 'resource-replaced',
+          cloud: 'aws',
+          stack,
+          resource,
+          type,
+          action,
+          cause,
+          message: `CloudFormation ${how} ${type} ${resource}${because}.`,
+          userImpact: stateful
+            ? (statefulImpact('aws', type, 'replace') ?? '')
+            : 'the resource gets a new physical ID; CloudFormation updates what refers to it in the same deployment',
+        }),
+      );
       const properties = propertiesOf(rc, template) as Record<string, unknown> | undefined;
       if (hasFixedPhysicalName(type, properties)) {
         findings.push(

@@ -175,39 +175,25 @@ export function checkTerraformPlan(plan: TerraformPlan, file: string, stack: str
           `${stack}/${address}: Terraform replaces it for ${unlisted.join(', ')}, which the ForceNew table (azurerm ${AZURERM_FORCE_NEW.providerVersion}) lists as in place: regenerate lib/review/rules/azurerm-force-new.json if the provider version changed`,
         );
       const because = why.length > 0 ? ` because ${why.join(', ')} force(s) a new resource` : '';
-      if (isStateful('azure', type)) {
-        findings.push(
-          makeFinding({
-            severity: 'block',
-            category: 'replacement',
-            rule: 'stateful-replaced',
-            cloud: 'azure',
-            stack,
-            resource: address,
-            type,
-            action,
-            cause: why,
-            message: `Terraform replaces ${address}${because}${reason}.`,
-            userImpact: statefulImpact('azure', type, 'replace') ?? '',
-          }),
-        );
-      } else {
-        findings.push(
-          makeFinding({
-            severity: 'warn',
-            category: 'replacement',
-            rule: 'resource-replaced',
-            cloud: 'azure',
-            stack,
-            resource: address,
-            type,
-            action,
-            cause: why,
-            message: `Terraform replaces ${address}${because}${reason}.`,
-            userImpact: 'the resource is re-created with a new ID',
-          }),
-        );
-      }
+      // A replaced stateful or connection-bearing resource blocks; any other replacement warns.
+      const stateful = isStateful('azure', type);
+      findings.push(
+        makeFinding({
+          severity: stateful ? 'block' : 'warn',
+          category: 'replacement',
+          rule: stateful ? 'stateful-replaced' : 'resource-replaced',
+          cloud: 'azure',
+          stack,
+          resource: address,
+          type,
+          action,
+          cause: why,
+          message: `Terraform replaces ${address}${because}${reason}.`,
+          userImpact: stateful
+            ? (statefulImpact('azure', type, 'replace') ?? '')
+            : 'the resource is re-created with a new ID',
+        }),
+      );
       if (type === 'azurerm_point_to_site_vpn_gateway') {
         findings.push(
           makeFinding({
