@@ -5,6 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { ensureReplacementSpec } from './derive-replacement-spec.mjs';
 
 const quiet = process.argv.includes('--quiet');
 const started = performance.now();
@@ -55,6 +56,10 @@ await Promise.all(
     }),
   ),
 );
+
+// The CloudFormation replacement rules `tsunagi review` reads (about 1 s, only when the
+// installed @aws-cdk/aws-service-spec changed since the last build).
+ensureReplacementSpec('dist');
 
 if (!quiet) {
   console.log(

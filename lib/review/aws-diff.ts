@@ -11,14 +11,16 @@
  * - some in-place updates drop sessions (cited session rules);
  * - stateful and connection-bearing resources block when replaced or deleted.
  *
- * The diff module loads the whole specification database (about 1 s), so it is imported
- * only when a template actually differs.
+ * The diff module would load the whole specification database (about 1.4 s); it reads the
+ * derived replacement table instead (lib/review/replacement-spec.ts), and is imported only when
+ * a template actually differs.
  */
 import type * as CloudFormationDiff from '@aws-cdk/cloudformation-diff';
 import type { AwsStackArtifact, CfnResource, CfnTemplate, SynthTree } from './artifacts';
 import { describeCustomResourceUpdate, isCustomResourceType } from './custom-resources';
 import type { FindingInput } from './finding';
 import { changedPaths, jsonEqual, similarity } from './json-diff';
+import { loadReplacementSpec, useReplacementSpec } from './replacement-spec';
 import { hasFixedPhysicalName, physicalNameProperty, sessionRulesFor, statefulResource } from './rules';
 import type { ChangeAction, ResourceChange } from './types';
 
@@ -29,8 +31,12 @@ export interface CloudDiff {
 
 let diffModule: typeof CloudFormationDiff | undefined;
 function cloudFormationDiff(): typeof CloudFormationDiff {
-  // Deferred on purpose: loading the specification costs about a second.
-  diffModule ??= require('@aws-cdk/cloudformation-diff') as typeof CloudFormationDiff;
+  // Deferred on purpose: only a review with a changed template needs it.
+  if (!diffModule) {
+    const spec = loadReplacementSpec();
+    if (spec) useReplacementSpec(spec);
+    diffModule = require('@aws-cdk/cloudformation-diff') as typeof CloudFormationDiff;
+  }
   return diffModule;
 }
 

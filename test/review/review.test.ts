@@ -7,17 +7,15 @@
  * itself has no findings.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { stringify } from 'yaml';
 import { readSynthTree, type SynthTree } from '../../lib/review/artifacts';
 import { MARKDOWN_BUDGET, REVIEW_MARKER, renderReviewMarkdown } from '../../lib/review/render-markdown';
 import { review } from '../../lib/review/review';
 import type { Report } from '../../lib/review/types';
-import { CONFIG_DIR, type MutableProfile, profileObject } from '../support/profiles';
-import { artifactsDir } from '../support/synthesized';
+import { artifactsDir, synthRecord } from '../support/synthesized';
 
 const ROOT = join(__dirname, '..', '..');
 const TODAY = '2026-12-01';
@@ -26,14 +24,8 @@ let base: SynthTree;
 let head: SynthTree;
 let iwate: SynthTree;
 let baseDir: string;
+let headDir: string;
 let report: Report;
-
-function headEdits(p: MutableProfile): void {
-  p.accessTiers.find((t: MutableProfile) => t.id === 'aws-tokyo').clientAddressBlock = '10.112.0.0/12';
-  p.expressRoute.circuits[0].peeringLocation = 'Tokyo2';
-  p.populations.find((x: MutableProfile) => x.name === 'small-business').reach.push('municipal-gateway');
-  p.costAssumptions = { connectedHoursPerMonth: 200, averageConcurrencyPercent: 60 };
-}
 
 function tsunagi(args: readonly string[]) {
   return spawnSync(process.execPath, [join(ROOT, 'dist', 'tsunagi.js'), 'review', ...args], {
@@ -42,34 +34,18 @@ function tsunagi(args: readonly string[]) {
   });
 }
 
-/** Synthesizes an edited copy of a fixture profile with the real CLI, as a user would. */
-function synthVariant(name: string, edit: (p: MutableProfile) => void, out: string): string {
-  const dir = join(temp, 'profile');
-  mkdirSync(dir, { recursive: true });
-  for (const folder of ['certs', 'idp']) symlinkSync(join(CONFIG_DIR, folder), join(dir, folder), 'dir');
-  const profile = profileObject(name);
-  edit(profile);
-  const file = join(dir, `${name}-head.yaml`);
-  writeFileSync(file, stringify(profile));
-  const r = spawnSync(
-    process.execPath,
-    [join(ROOT, 'dist', 'tsunagi.js'), 'synth', '-p', file, '--output', out],
-    {
-      cwd: ROOT,
-      encoding: 'utf8',
-    },
-  );
-  if (r.status !== 0) throw new Error(`synth of the head failed:\n${r.stderr}`);
-  return out;
-}
-
 beforeAll(() => {
   temp = mkdtempSync(join(tmpdir(), 'tsunagi-review-test-'));
   // The base is the fixture as the global setup synthesized it (real CLI, validator on).
   baseDir = artifactsDir('hyogo');
   base = readSynthTree(baseDir, 'base');
   iwate = readSynthTree(artifactsDir('iwate'), 'iwate');
-  head = readSynthTree(synthVariant('hyogo', headEdits, join(temp, 'head')), 'head');
+  // The head: the fixture with a pull request's edits (test/support/fixture-variants.js),
+  // synthesized by the real CLI in the global setup.
+  const headRecord = synthRecord('hyogo-review-head');
+  if (headRecord.code !== 0) throw new Error(`synth of the head failed:\n${headRecord.stderr}`);
+  headDir = artifactsDir('hyogo-review-head');
+  head = readSynthTree(headDir, 'head');
   report = review(base, head, { today: TODAY });
 });
 
@@ -219,7 +195,7 @@ describe('Markdown budget', () => {
 
 describe('tsunagi review (CLI)', () => {
   test('exit 1 on a blocking finding, JSON with schemaVersion', () => {
-    const blocked = tsunagi(['--base', baseDir, '--head', join(temp, 'head'), '--format', 'json']);
+    const blocked = tsunagi(['--base', baseDir, '--head', headDir, '--format', 'json']);
     expect(blocked.status).toBe(1);
     const json = JSON.parse(blocked.stdout) as Report;
     expect(json).toMatchObject({ schemaVersion: 1, verdict: 'block' });

@@ -1,8 +1,11 @@
-// The fixture profiles (test/fixtures/profiles/*.yaml), synthesized once by the real CLI
-// (`tsunagi synth`, CloudFormation validator on, both clouds) and cached on disk under a key
-// that hashes every input of the synth: the esbuild bundles in dist/ (all of our code), the
-// fixtures with their certificates and metadata, cdk.json, cdktf.json, the lock file and the
-// Node.js version. Jest's global setup calls `synthesizeFixtures()`; tests read the artifacts
+// The fixture profiles (test/fixtures/profiles/*.yaml) and their edited variants
+// (test/support/fixture-variants.js), synthesized once by the real CLI (`tsunagi synth`, both
+// clouds) and cached on disk under a key that hashes every input of the synth: the esbuild
+// bundles in dist/ (all of our code), the fixtures with their certificates and metadata, the
+// variants, cdk.json, cdktf.json, the lock file and the Node.js version. The default fixture
+// (hyogo) is synthesized with the built-in CloudFormation validator on, as `npm run synth` does,
+// so every `npm test` proves the validator accepts the templates; the others with it off (it
+// costs about 3.5 s of CPU per synth and checks the same constructs). Jest's global setup calls `synthesizeFixtures()`; tests read the artifacts
 // through test/support/synthesized.ts. A second `npm test` with nothing changed synthesizes
 // nothing; any change to code, fixtures or dependencies gives a new key, so a test never reads
 // a stale tree.
@@ -11,9 +14,14 @@ const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, relative } = require('node:path');
+const { parse, stringify } = require('yaml');
+const { VARIANTS } = require('./fixture-variants');
 
 const ROOT = join(__dirname, '..', '..');
-const FIXTURES = ['hyogo', 'iwate'];
+const FIXTURES = ['hyogo', 'iwate', ...Object.keys(VARIANTS)];
+/** Synthesized with the CloudFormation validator on (CDK_VALIDATION=true). */
+const VALIDATED = new Set(['hyogo']);
+const PROFILES = join(ROOT, 'test', 'fixtures', 'profiles');
 const CACHE_PARENT = join(tmpdir(), 'tsunagi-test-artifacts');
 /** Cache directories of other keys (other worktrees, older code) are removed after this. */
 const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
@@ -33,7 +41,9 @@ function inputsKey() {
   const hash = createHash('sha256');
   const inputs = [
     ...filesUnder(join(ROOT, 'dist')).filter((f) => !f.endsWith('.map')),
-    ...filesUnder(join(ROOT, 'test', 'fixtures', 'profiles')),
+    ...filesUnder(PROFILES),
+    join(__dirname, 'fixture-variants.js'),
+    __filename,
     join(ROOT, 'cdk.json'),
     join(ROOT, 'cdktf.json'),
     join(ROOT, 'package-lock.json'),
@@ -46,19 +56,34 @@ function inputsKey() {
   return hash.digest('hex').slice(0, 20);
 }
 
-function synthesize(name, outdir) {
+/**
+ * The profile file to synthesize for a fixture name: the fixture itself, or the variant written
+ * (with links to the base fixture's certs/ and idp/) into `scratch`.
+ */
+function profileFile(name, scratch) {
+  const variant = VARIANTS[name];
+  if (!variant) return `test/fixtures/profiles/${name}.yaml`;
+  const dir = join(scratch, 'profile');
+  fs.mkdirSync(dir, { recursive: true });
+  for (const folder of ['certs', 'idp']) fs.symlinkSync(join(PROFILES, folder), join(dir, folder), 'dir');
+  const profile = parse(fs.readFileSync(join(PROFILES, `${variant.base}.yaml`), 'utf8'));
+  variant.edit(profile);
+  const file = join(dir, `${name}.yaml`);
+  fs.writeFileSync(file, stringify(profile));
+  return file;
+}
+
+function synthesize(name, file, outdir) {
+  const cdkValidation = VALIDATED.has(name) ? 'true' : 'false';
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [
-        join(ROOT, 'dist', 'tsunagi.js'),
-        'synth',
-        '-p',
-        `test/fixtures/profiles/${name}.yaml`,
-        '--output',
-        outdir,
-      ],
-      { cwd: ROOT, env: { ...process.env, CDK_VALIDATION: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      [join(ROOT, 'dist', 'tsunagi.js'), 'synth', '-p', file, '--output', outdir],
+      {
+        cwd: ROOT,
+        env: { ...process.env, CDK_VALIDATION: cdkValidation },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let stdout = '';
     let stderr = '';
@@ -68,7 +93,7 @@ function synthesize(name, outdir) {
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
     });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => resolve({ cdkValidation, code, stdout, stderr }));
   });
 }
 
@@ -102,10 +127,12 @@ async function synthesizeFixtures() {
       // Synthesize into a private directory and rename it into place: two jest runs of the
       // same code (two worktrees at one commit) never see a half-written tree.
       const scratch = fs.mkdtempSync(join(dir, `.${name}-`));
-      const result = await synthesize(name, scratch);
+      const file = profileFile(name, scratch);
+      const result = await synthesize(name, file, scratch);
+      const shown = VARIANTS[name] ? `<variant ${name}>` : file;
       fs.writeFileSync(
         join(scratch, 'synth.json'),
-        `${JSON.stringify({ command: `tsunagi synth -p test/fixtures/profiles/${name}.yaml`, cdkValidation: 'true', ...result }, null, 2)}\n`,
+        `${JSON.stringify({ command: `tsunagi synth -p ${shown}`, ...result }, null, 2)}\n`,
       );
       try {
         fs.renameSync(scratch, join(dir, name));
@@ -117,4 +144,4 @@ async function synthesizeFixtures() {
   return dir;
 }
 
-module.exports = { synthesizeFixtures, inputsKey, CACHE_PARENT, FIXTURES };
+module.exports = { synthesizeFixtures, inputsKey, CACHE_PARENT, FIXTURES, VALIDATED };

@@ -7,11 +7,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export type FixtureName = 'hyogo' | 'iwate';
+/** A fixture profile, or an edited variant of one (test/support/fixture-variants.js). */
+export type FixtureName = 'hyogo' | 'iwate' | 'hyogo-review-head';
 
 export interface SynthRecord {
   readonly command: string;
-  /** CDK_VALIDATION of the synth: 'true', the offline CloudFormation validator ran. */
+  /** CDK_VALIDATION of the synth: 'true' when the offline CloudFormation validator ran (hyogo). */
   readonly cdkValidation: string;
   readonly code: number | null;
   readonly stdout: string;
