@@ -5,14 +5,14 @@
 import type { AzureP2sTierPlan } from '../../lib/planner/types';
 import type { DeploymentModel } from '../../lib/profile/load';
 import { loadModel } from '../support/profiles';
-import { hasResource, resources, type SynthesizedStack, snapshotOf, synthAzure } from './support';
+import { cachedAzure, hasResource, resources, type SynthesizedStack, snapshotOf } from './support';
 
 let model: DeploymentModel;
-let stacks: ReturnType<typeof synthAzure>;
+let stacks: ReturnType<typeof cachedAzure>;
 
 beforeAll(() => {
   model = loadModel('iwate');
-  stacks = synthAzure(model);
+  stacks = cachedAzure('iwate');
 });
 
 const stack = (key: keyof typeof stacks): SynthesizedStack => {

@@ -11,7 +11,7 @@ import {
 } from '../../lib/azure/naming';
 import { STATEFUL_RESOURCES } from '../../lib/review/rules/stateful';
 import { loadModel } from '../support/profiles';
-import { type SynthesizedStack, synthAzure } from './support';
+import { cachedAzure, type SynthesizedStack, synthAzure } from './support';
 
 const PROFILES = ['hyogo', 'iwate', 'hyogo+identity'] as const;
 let synthesized: Record<(typeof PROFILES)[number], SynthesizedStack[]>;
@@ -25,8 +25,8 @@ beforeAll(() => {
     };
   });
   synthesized = {
-    hyogo: Object.values(synthAzure(loadModel('hyogo'))),
-    iwate: Object.values(synthAzure(loadModel('iwate'))),
+    hyogo: Object.values(cachedAzure('hyogo')),
+    iwate: Object.values(cachedAzure('iwate')),
     'hyogo+identity': Object.values(synthAzure(variant)),
   };
 });

@@ -9,7 +9,7 @@ import type { DeploymentModel } from '../../lib/model/deployment-model';
 import type { Profile } from '../../lib/profile/schema';
 import { addressSetOf, azureReach, cidrsOf, reachesAny, reachesExactly } from '../../lib/verify/azure-reach';
 import { loadModel } from '../support/profiles';
-import { synthAzure } from './support';
+import { cachedAzure, synthAzure } from './support';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized Terraform JSON
 type Json = any;
@@ -41,7 +41,9 @@ beforeAll(() => {
     }),
   };
   for (const [name, model] of Object.entries(models)) {
-    cases[name] = { model, stacks: Object.values(synthAzure(model)).map((s) => s!.json) };
+    // The fixtures as the real CLI synthesized them (global setup); the variant in-process.
+    const stacks = name === 'hyogo' || name === 'iwate' ? cachedAzure(name) : synthAzure(model);
+    cases[name] = { model, stacks: Object.values(stacks).map((s) => s!.json) };
   }
 });
 

@@ -1,10 +1,15 @@
 /**
  * Synthesizes the Azure stacks of a model once (call from beforeAll) and returns each
- * stack's cdk.tf.json, as text for the cdktf matchers and parsed for direct assertions.
+ * stack's cdk.tf.json, as text for the cdktf matchers and parsed for direct assertions; or,
+ * for an unmodified fixture, reads what the real CLI synthesized in jest's global setup (the
+ * same JSON, without loading the provider bindings again).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Testing } from 'cdktf';
 import type { DeploymentModel } from '../../lib/profile/load';
-import { type AzureStacks, addAzureStacks } from '../../stacks/azure';
+import type { AzureStacks } from '../../stacks/azure';
+import { artifactsDir, type FixtureName } from '../support/synthesized';
 
 export type StackKey = keyof AzureStacks;
 
@@ -19,6 +24,8 @@ export function synthAzure(
   model: DeploymentModel,
   backend: 'local' | 'azurerm' = 'local',
 ): Partial<Record<StackKey, SynthesizedStack>> {
+  // Loaded here, not at the top: a file that reads only cached fixtures never pays for it.
+  const { addAzureStacks } = require('../../stacks/azure') as typeof import('../../stacks/azure');
   const app = Testing.app();
   const stacks = addAzureStacks(app, model, model.profile.environments[0]!.name, backend);
   const out: Partial<Record<StackKey, SynthesizedStack>> = {};
@@ -26,6 +33,34 @@ export function synthAzure(
     if (!stack) continue;
     const text = Testing.synth(stack);
     out[key] = { name: stack.node.id, text, json: JSON.parse(text) };
+  }
+  return out;
+}
+
+/** Stack keys in the order addAzureStacks creates them, and their stack name suffix. */
+const STACK_SUFFIX: Record<StackKey, string> = {
+  connectivity: 'connectivity',
+  remoteAccess: 'remote-access',
+  links: 'links',
+  monitoring: 'monitoring',
+  identity: 'identity',
+};
+
+/**
+ * The Azure stacks of an unmodified fixture as `tsunagi synth` wrote them in jest's global
+ * setup (cdktf.out/, local backend): the same shape as `synthAzure(loadModel(name))`.
+ */
+export function cachedAzure(name: FixtureName): Partial<Record<StackKey, SynthesizedStack>> {
+  const outdir = join(artifactsDir(name), 'cdktf.out');
+  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8')) as {
+    stacks: Record<string, { synthesizedStackPath: string }>;
+  };
+  const out: Partial<Record<StackKey, SynthesizedStack>> = {};
+  for (const [key, suffix] of Object.entries(STACK_SUFFIX) as [StackKey, string][]) {
+    const stackName = Object.keys(manifest.stacks).find((n) => n.endsWith(`-${suffix}`));
+    if (!stackName) continue;
+    const text = readFileSync(join(outdir, manifest.stacks[stackName]!.synthesizedStackPath), 'utf8');
+    out[key] = { name: stackName, text, json: JSON.parse(text) };
   }
   return out;
 }
