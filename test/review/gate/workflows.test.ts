@@ -58,6 +58,41 @@ describe('review.yml', () => {
     expect(workflow.jobs.review!.name).toBe('tsunagi review');
   });
 
+  test('the comment script posts the report with the marker once and the verdict on line 1', async () => {
+    const script = String(steps.find((s) => s.uses?.startsWith('actions/github-script'))!.with?.script);
+    const dir = mkdtempSync(join(tmpdir(), 'tsunagi-comment-'));
+    try {
+      const report = join(dir, 'review.md');
+      writeFileSync(
+        report,
+        '<!-- tsunagi-review -->\u274c **tsunagi review: block** \u2014 1 finding\n\nbody\n',
+      );
+      const posted: string[] = [];
+      const github = {
+        paginate: async () => [],
+        rest: {
+          issues: {
+            listComments: () => undefined,
+            updateComment: async () => undefined,
+            createComment: async ({ body }: { body: string }) => posted.push(body),
+          },
+        },
+      };
+      const context = { repo: { owner: 'o', repo: 'r' }, payload: { pull_request: { number: 7 } } };
+      const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor;
+      await new AsyncFunction('require', 'github', 'context', 'process', script)(require, github, context, {
+        env: { REPORT: report },
+      });
+      expect(posted).toHaveLength(1);
+      expect(posted[0]!.split('<!-- tsunagi-review -->')).toHaveLength(2);
+      expect(posted[0]!.split('\n')[0]).toBe(
+        '<!-- tsunagi-review -->\u274c **tsunagi review: block** \u2014 1 finding',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('both checkouts fetch full history and keep no credentials; Node 24', () => {
     const checkouts = steps.filter((s) => s.uses?.startsWith('actions/checkout'));
     expect(checkouts).toHaveLength(2);
