@@ -403,18 +403,109 @@ function nsgRules(r: TfRef): string[] {
     });
 }
 
-function azureFindings(base: SynthTree, head: SynthTree): FindingInput[] {
+/** Built-in grant controls of a Conditional Access policy that prove a managed device. */
+const DEVICE_CONTROLS = new Set(['compliantDevice', 'domainJoinedDevice']);
+
+/** Enabled Conditional Access policy that requires a managed device for the apps it lists. */
+function deviceControlledApps(body: TfResourceBody): string[] {
+  if (body.state !== 'enabled') return [];
+  const grant = (Array.isArray(body.grant_controls) ? body.grant_controls[0] : body.grant_controls) as
+    | { built_in_controls?: unknown[] }
+    | undefined;
+  if (!(grant?.built_in_controls ?? []).some((c) => DEVICE_CONTROLS.has(String(c)))) return [];
+  const conditions = (Array.isArray(body.conditions) ? body.conditions[0] : body.conditions) as
+    | { applications?: { included_applications?: unknown[] } }
+    | undefined;
+  return (conditions?.applications?.included_applications ?? []).map(String);
+}
+
+/** VPN application (Entra ID audience) -> display names of the policies requiring a managed device for it. */
+function deviceCheckedVpnApps(tree: SynthTree): Map<string, string[]> {
+  const apps = new Map<string, string[]>();
+  for (const r of tfResources(tree, 'azuread_conditional_access_policy')) {
+    for (const app of deviceControlledApps(r.body))
+      apps.set(app, [...(apps.get(app) ?? []), String(r.body.display_name ?? r.address)]);
+  }
+  return apps;
+}
+
+function aadAudience(body: TfResourceBody): string | undefined {
+  const aad = body.azure_active_directory_authentication;
+  const first = (Array.isArray(aad) ? aad[0] : aad) as { audience?: unknown } | undefined;
+  return first?.audience === undefined ? undefined : String(first.audience);
+}
+
+/**
+ * Conditional Access that stood in for the certificate (a managed device required for the VPN
+ * app) and no longer does: the policy is removed, disabled, or stops requiring the device.
+ */
+function conditionalAccessFindings(base: SynthTree, head: SynthTree): FindingInput[] {
+  const after = new Map(tfResources(head, 'azuread_conditional_access_policy').map((r) => [tfKey(r), r]));
   const found: FindingInput[] = [];
+  for (const old of tfResources(base, 'azuread_conditional_access_policy')) {
+    const apps = deviceControlledApps(old.body);
+    if (apps.length === 0) continue;
+    const now = after.get(tfKey(old));
+    const still = now ? deviceControlledApps(now.body) : [];
+    const lost = apps.filter((a) => !still.includes(a));
+    if (lost.length === 0) continue;
+    const why = !now
+      ? 'is removed'
+      : now.body.state !== 'enabled'
+        ? `is ${String(now.body.state ?? 'not enabled')}`
+        : 'no longer requires a compliant or domain-joined device';
+    found.push({
+      cloud: 'azure',
+      stack: (now ?? old).stack,
+      resource: (now ?? old).address,
+      type: old.type,
+      action: now ? 'update' : 'delete',
+      rule: 'authentication-weakened',
+      severity: 'block',
+      category: 'security',
+      cause: [
+        now ? (now.body.state !== 'enabled' ? 'state' : 'grant_controls') : 'removed from the configuration',
+      ],
+      message: `Conditional Access policy ${String(old.body.display_name ?? old.address)} ${why} for the VPN application ${lost.join(', ')}`,
+      userImpact:
+        'point-to-site users of that group are admitted by an Entra ID sign-in from any device: the second factor the profile asks for (the device) is gone',
+    });
+  }
+  return found;
+}
+
+function azureFindings(base: SynthTree, head: SynthTree): FindingInput[] {
+  const found: FindingInput[] = [...conditionalAccessFindings(base, head)];
   const before = new Map(tfResources(base).map((r) => [tfKey(r), r]));
   const after = tfResources(head);
   const afterKeys = new Set(after.map(tfKey));
+  const headDeviceChecks = deviceCheckedVpnApps(head);
   for (const r of after) {
     const old = before.get(tfKey(r));
     const common = { cloud: 'azure' as const, stack: r.stack, resource: r.address, type: r.type };
     if (r.type === 'azurerm_vpn_server_configuration' && old) {
       const list = (b: TfResourceBody) =>
         Array.isArray(b.vpn_authentication_types) ? b.vpn_authentication_types.map(String) : [];
-      const lost = list(old.body).filter((t) => !list(r.body).includes(t));
+      let lost = list(old.body).filter((t) => !list(r.body).includes(t));
+      // Certificate OR Entra ID -> Entra ID with Conditional Access requiring a managed device
+      // for this VPN application: the device check moves, it is not dropped (issue 8: Azure
+      // point-to-site cannot require both in one handshake).
+      const audience = aadAudience(r.body);
+      const policies = audience ? headDeviceChecks.get(audience) : undefined;
+      if (lost.includes('Certificate') && list(r.body).includes('AAD') && policies) {
+        lost = lost.filter((t) => t !== 'Certificate');
+        found.push({
+          ...common,
+          action: 'update',
+          rule: 'authentication-substituted',
+          severity: 'info',
+          category: 'security',
+          cause: ['vpn_authentication_types'],
+          message: `${r.address} drops Certificate; Conditional Access (${policies.join(', ')}) requires a compliant or domain-joined device for its VPN application ${audience}`,
+          userImpact:
+            'users connect with an Entra ID sign-in from a managed device; a certificate alone no longer admits, and either-or access (certificate or Entra ID) ends',
+        });
+      }
       if (lost.length > 0) {
         found.push({
           ...common,

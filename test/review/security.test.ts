@@ -153,6 +153,87 @@ describe('security widening', () => {
     ]);
   });
 
+  test('Azure: Certificate dropped for Conditional Access on a managed device is a substitution, not a weakening', () => {
+    const APP = 'c632b3df-fb67-4d84-bdcf-b95ad541b5c8';
+    const policy = (controls: string[], state = 'enabled') => ({
+      display_name: 'cap-staff-vpn-device',
+      state,
+      conditions: { applications: { included_applications: [APP] }, users: { included_groups: ['g'] } },
+      grant_controls: { built_in_controls: controls, operator: 'OR' },
+    });
+    const withCa = (t: Json, controls = ['compliantDevice', 'domainJoinedDevice'], state = 'enabled') => {
+      t.resource.azurerm_vpn_server_configuration.config.azure_active_directory_authentication = [
+        { audience: APP },
+      ];
+      t.resource.azuread_conditional_access_policy = { device: policy(controls, state) };
+    };
+    const substituted = review(
+      () => {},
+      (t) => {
+        t.resource.azurerm_vpn_server_configuration.config.vpn_authentication_types = ['AAD'];
+        withCa(t);
+      },
+    );
+    expect(substituted.map((f) => `${f.rule}:${f.severity}`)).toEqual(['authentication-substituted:info']);
+    expect(substituted[0]!.message).toContain('cap-staff-vpn-device');
+    // The same change without a device requirement for that application stays a weakening.
+    for (const edit of [
+      (t: Json) => withCa(t, ['mfa']),
+      (t: Json) => withCa(t, ['compliantDevice'], 'disabled'),
+      (t: Json) => {
+        withCa(t);
+        t.resource.azuread_conditional_access_policy.device.conditions.applications.included_applications = [
+          'another-app',
+        ];
+      },
+    ]) {
+      const weak = review(
+        () => {},
+        (t) => {
+          t.resource.azurerm_vpn_server_configuration.config.vpn_authentication_types = ['AAD'];
+          edit(t);
+        },
+      );
+      expect(weak.map((f) => `${f.rule}:${f.severity}`)).toEqual(['authentication-weakened:block']);
+    }
+    // Removing or disabling the policy later blocks.
+    const caBase = (t: Json) => {
+      t.resource.azurerm_vpn_server_configuration.config.vpn_authentication_types = ['AAD'];
+      withCa(t);
+    };
+    const edited = (edit: (t: Json) => void) => {
+      const t = azure();
+      edit(t);
+      return t;
+    };
+    const removed = reviewSecurity(
+      handTree({ [STACK]: aws() }, { az: edited(caBase) }),
+      handTree(
+        { [STACK]: aws() },
+        {
+          az: edited((t) => {
+            caBase(t);
+            delete t.resource.azuread_conditional_access_policy;
+          }),
+        },
+      ),
+    );
+    expect(removed.map((f) => `${f.rule}:${f.severity}`)).toEqual(['authentication-weakened:block']);
+    const disabled = reviewSecurity(
+      handTree({ [STACK]: aws() }, { az: edited(caBase) }),
+      handTree(
+        { [STACK]: aws() },
+        {
+          az: edited((t) => {
+            caBase(t);
+            t.resource.azuread_conditional_access_policy.device.state = 'enabledForReportingButNotEnforced';
+          }),
+        },
+      ),
+    );
+    expect(disabled).toMatchObject([{ rule: 'authentication-weakened', cause: ['state'] }]);
+  });
+
   test('logging or encryption turned off', () => {
     expect(
       rules(
