@@ -5,6 +5,7 @@
  * A profile that uses no AWS Region synthesizes no AWS stack.
  */
 import { App } from 'aws-cdk-lib';
+import { usePrewarmedValidator } from '../lib/aws/validation/prewarmed-validator';
 import { unusedCloudNotice, usesCloud } from '../lib/cli/clouds';
 import { chooseProfile, loadOrExit, readToolContext, runApp } from '../lib/cli/selection';
 import { addAwsStacks } from '../stacks/aws';
@@ -13,6 +14,8 @@ import { addAwsStacks } from '../stacks/aws';
 // the app reads cdk.json itself so that feature flags are the same either way.
 const underCli = process.env.CDK_CONTEXT_JSON !== undefined;
 const app = new App(underCli ? {} : { context: readToolContext('cdk.json'), outdir: 'cdk.out' });
+// The built-in CloudFormation validator, its engine starting now in a worker thread.
+usePrewarmedValidator(app);
 const choice = chooseProfile(
   { profile: app.node.tryGetContext('profile'), environment: app.node.tryGetContext('environment') },
   'cdk',
