@@ -11,6 +11,7 @@ import { clientVpnCidrPrefix } from '../../lib/planner/tier-models';
 import { clientVpnConnections } from '../../lib/quotas/aws-client-vpn';
 import { p2sMinimumPools, p2sRow } from '../../lib/quotas/azure-virtual-wan';
 import { HOURS_PER_MONTH, PRICES } from '../../lib/quotas/prices';
+import { perMutant } from '../support/per-mutant';
 import { loadModel } from '../support/profiles';
 
 function scenarioOf(plan: CapacityPlan, label: string): ScenarioResult {
@@ -72,7 +73,11 @@ describe('quota tables at their boundaries', () => {
 });
 
 describe('hyogo: every failure scenario, tier by tier', () => {
-  const { plan } = loadModel('hyogo');
+  const hyogoPlan = perMutant(() => loadModel('hyogo').plan);
+  let plan: CapacityPlan;
+  beforeEach(() => {
+    plan = hyogoPlan();
+  });
 
   test('sizes: the cheapest design - Tokyo 1 endpoint x 1 association, Osaka 2 x 2, 16 + 160 scale units', () => {
     // Tokyo: 7,000 (one association); Osaka: 2 x 36,500; Japan East: 16 SU, 2 instances, the
@@ -228,7 +233,11 @@ describe('hyogo: every failure scenario, tier by tier', () => {
 });
 
 describe('iwate: each scale unit carries 500 Mbps, so 6,000 users at 1 Mbps need 12', () => {
-  const { plan } = loadModel('iwate');
+  const iwatePlan = perMutant(() => loadModel('iwate').plan);
+  let plan: CapacityPlan;
+  beforeEach(() => {
+    plan = iwatePlan();
+  });
 
   test('12 scale units (6,000 Mbps) inside the 11-20 row, not the 40 the row-based rule gave', () => {
     const azure = plan.tiers.find((t) => t.kind === 'azure-p2s');

@@ -6,6 +6,7 @@ import { profileSchema } from '../../lib/profile/schema';
 import { clientVpnConnections } from '../../lib/quotas/aws-client-vpn';
 import { P2S_MIN_ADDRESSES_PER_POOL, p2sMinimumPools } from '../../lib/quotas/azure-virtual-wan';
 import { HOURS_PER_MONTH, PRICES } from '../../lib/quotas/prices';
+import { perMutant } from '../support/per-mutant';
 import { loadModel, loadVariant, profileObject } from '../support/profiles';
 
 const awsTier = (plan: CapacityPlan, id: string) =>
@@ -14,7 +15,11 @@ const azureTier = (plan: CapacityPlan, id: string) =>
   plan.tiers.find((t) => t.tierId === id) as AzureP2sTierPlan;
 
 describe('Hyogo plan (default profile)', () => {
-  const { plan } = loadModel('hyogo');
+  const hyogoPlan = perMutant(() => loadModel('hyogo').plan);
+  let plan: CapacityPlan;
+  beforeEach(() => {
+    plan = hyogoPlan();
+  });
 
   it('places concentrators on both clouds', () => {
     expect(new Set(plan.tiers.map((t) => t.provider))).toEqual(new Set(['aws', 'azure']));
@@ -144,7 +149,11 @@ describe('Hyogo plan (default profile)', () => {
 });
 
 describe('Iwate plan', () => {
-  const { plan } = loadModel('iwate');
+  const iwatePlan = perMutant(() => loadModel('iwate').plan);
+  let plan: CapacityPlan;
+  beforeEach(() => {
+    plan = iwatePlan();
+  });
 
   it('survives the loss of either provider with the full target', () => {
     for (const s of plan.scenarios.filter((x) => x.verdict !== 'not-required')) {
