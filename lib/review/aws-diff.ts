@@ -417,8 +417,59 @@ function exportFindings(base: SynthTree, head: SynthTree): FindingInput[] {
   return found;
 }
 
+/**
+ * Each stack's template with its cross-stack references in one form: an import of another
+ * stack's export and a template parameter reading an SSM parameter another stack of the
+ * Region writes (`AWS::SSM::Parameter::Value<String>`) both become
+ * `{ 'Tsunagi::CrossStack': [producer stack, the producer's value] }`. Moving a reference from
+ * an export to an SSM parameter of the same value then changes no resource (CloudFormation
+ * resolves both to the same identifier); a reference to a different value still does.
+ */
+function withCrossStackReferences(stacks: ReadonlyMap<string, AwsStackArtifact>): Map<string, CfnTemplate> {
+  const exported = exportsOf(stacks);
+  const written = new Map<string, { stack: string; value: unknown }>();
+  for (const stack of stacks.values()) {
+    for (const r of Object.values(stack.template.Resources ?? {})) {
+      const name = r.Properties?.Name;
+      if (r.Type === 'AWS::SSM::Parameter' && typeof name === 'string')
+        written.set(`${stack.region ?? ''}\u0000${name}`, { stack: stack.name, value: r.Properties?.Value });
+    }
+  }
+  const out = new Map<string, CfnTemplate>();
+  for (const stack of stacks.values()) {
+    const parameters = (stack.template.Parameters ?? {}) as Record<
+      string,
+      { Type?: unknown; Default?: unknown }
+    >;
+    const source = (value: Record<string, unknown>): { stack: string; value: unknown } | undefined => {
+      const imported = value['Fn::ImportValue'];
+      if (typeof imported === 'string') return exported.get(imported);
+      const ref = value.Ref;
+      const parameter = typeof ref === 'string' ? parameters[ref] : undefined;
+      if (!String(parameter?.Type ?? '').startsWith('AWS::SSM::Parameter::Value<')) return undefined;
+      return written.get(`${stack.region ?? ''}\u0000${String(parameter?.Default)}`);
+    };
+    const rewrite = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(rewrite);
+      if (!value || typeof value !== 'object') return value;
+      const record = value as Record<string, unknown>;
+      const keys = Object.keys(record);
+      const from = keys.length === 1 ? source(record) : undefined;
+      if (from) return { 'Tsunagi::CrossStack': [from.stack, from.value] };
+      return Object.fromEntries(keys.map((k) => [k, rewrite(record[k])]));
+    };
+    out.set(stack.name, {
+      ...stack.template,
+      Resources: rewrite(stack.template.Resources) as CfnTemplate['Resources'],
+    });
+  }
+  return out;
+}
+
 /** Every AWS resource change between two trees, with the findings it raises. */
 export function diffAws(base: SynthTree, head: SynthTree): CloudDiff {
+  const baseTemplates = withCrossStackReferences(base.aws);
+  const headTemplates = withCrossStackReferences(head.aws);
   const raw: RawChange[] = [];
   const names = [...new Set([...base.aws.keys(), ...head.aws.keys()])].sort();
   for (const name of names) {
@@ -426,7 +477,7 @@ export function diffAws(base: SynthTree, head: SynthTree): CloudDiff {
     const h = head.aws.get(name);
     if (b && h) {
       if (b.text === h.text) continue;
-      raw.push(...diffStack(name, b.template, h.template));
+      raw.push(...diffStack(name, baseTemplates.get(name)!, headTemplates.get(name)!));
     } else if (b) raw.push(...wholeStack(b, 'base'));
     else if (h) raw.push(...wholeStack(h, 'head'));
   }

@@ -51,11 +51,16 @@ export function scenarioKey(s: Scenario): string {
   }
 }
 
-/** Subnet zone behind an association's SubnetId: a Ref in the same stack or an imported export. */
+/**
+ * Subnet zone behind an association's SubnetId: a Ref in the same stack, an imported export,
+ * or a template parameter reading an SSM parameter (`AWS::SSM::Parameter::Value<String>`)
+ * that another stack of the Region writes with the subnet's Ref.
+ */
 function zoneOf(
   subnetId: unknown,
   own: CfnTemplate,
   stacks: ReadonlyMap<string, AwsStackArtifact>,
+  region?: string,
 ): string | undefined {
   const fromRef = (template: CfnTemplate, ref: unknown): string | undefined => {
     if (!ref || typeof ref !== 'object' || !('Ref' in ref)) return undefined;
@@ -65,6 +70,22 @@ function zoneOf(
   };
   const direct = fromRef(own, subnetId);
   if (direct) return direct;
+  const ref =
+    subnetId && typeof subnetId === 'object' && 'Ref' in subnetId
+      ? (subnetId as { Ref: unknown }).Ref
+      : undefined;
+  const parameter = (own.Parameters as Record<string, { Type?: unknown; Default?: unknown }> | undefined)?.[
+    String(ref)
+  ];
+  if (String(parameter?.Type).startsWith('AWS::SSM::Parameter::Value<')) {
+    for (const stack of stacks.values()) {
+      if (region && stack.region && stack.region !== region) continue;
+      for (const r of Object.values(stack.template.Resources ?? {})) {
+        if (r.Type === 'AWS::SSM::Parameter' && r.Properties?.Name === parameter?.Default)
+          return fromRef(stack.template, r.Properties?.Value);
+      }
+    }
+  }
   if (subnetId && typeof subnetId === 'object' && 'Fn::ImportValue' in subnetId) {
     const name = (subnetId as { 'Fn::ImportValue': unknown })['Fn::ImportValue'];
     for (const stack of stacks.values()) {
@@ -106,7 +127,8 @@ export function concentratorsOf(tree: SynthTree): Concentrator[] {
           JSON.stringify(r.Properties?.ClientVpnEndpointId) === JSON.stringify({ Ref: endpoint.logicalId }),
       );
       const zones = associations.map(
-        ([id, r]) => zoneOf(r.Properties?.SubnetId, stack.template, tree.aws) ?? `unknown-zone:${id}`,
+        ([id, r]) =>
+          zoneOf(r.Properties?.SubnetId, stack.template, tree.aws, stack.region) ?? `unknown-zone:${id}`,
       );
       const region = stack.region ?? 'unknown';
       out.push({

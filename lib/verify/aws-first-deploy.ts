@@ -6,7 +6,9 @@
  * - kms-key-policy: every service that uses a customer-managed key is allowed by the key's
  *   policy (CloudTrail needs GenerateDataKey* and DescribeKey, CloudWatch Logs
  *   `logs.<region>.amazonaws.com`, CloudWatch alarms publishing to an encrypted topic
- *   `cloudwatch.amazonaws.com`), following keys across stacks through exports.
+ *   `cloudwatch.amazonaws.com`), following keys across stacks through exports and through
+ *   SSM parameters (a consumer's `AWS::SSM::Parameter::Value<String>` parameter whose name
+ *   another stack writes with an `AWS::SSM::Parameter`).
  * - physical-name: no two resources of the assembly claim the same physical name in the
  *   same scope (account for global names such as IAM roles, S3 buckets, dashboards and
  *   directory DNS names; Region for the rest).
@@ -15,7 +17,11 @@
  *   template says why it is created (metadata `tsunagi:oncePerAccount`, set when a profile
  *   option asks for it).
  * - import-order: every Fn::ImportValue names an export of a stack in the same account and
- *   Region that is deployed before the importing stack (a dependency in the manifest).
+ *   Region that is deployed before the importing stack (a dependency in the manifest), and
+ *   every SSM parameter a template reads under `/tsunagi/` is written by such a stack.
+ * - hard-import: no Fn::ImportValue at all. While a stack imports an export, CloudFormation
+ *   refuses every update of the exporting stack that changes or removes the value, so a
+ *   replacement of the exported resource (VPC, subnet, Transit Gateway, key) blocks.
  *
  * It reads only the artifact, never the profile: what is verified is what will be deployed.
  */
@@ -25,7 +31,15 @@ import { join } from 'node:path';
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation template JSON is untyped data
 type Json = any;
 
-export type FirstDeployCheck = 'kms-key-policy' | 'physical-name' | 'once-per-account' | 'import-order';
+export type FirstDeployCheck =
+  | 'kms-key-policy'
+  | 'physical-name'
+  | 'once-per-account'
+  | 'import-order'
+  | 'hard-import';
+
+/** Prefix of the SSM parameters Tsunagi's stacks write for each other. */
+export const SHARED_PARAMETER_PREFIX = '/tsunagi/';
 
 export interface FirstDeployFinding {
   readonly check: FirstDeployCheck;
@@ -142,13 +156,48 @@ function exportsOf(stacks: readonly AssemblyStack[]): Map<string, { stack: Assem
   return out;
 }
 
-/** Follows a key reference: local Ref/GetAtt, or an import of another stack's export. */
+/** SSM parameters written by the assembly, by account, Region and name: the stack and value. */
+function writtenParameters(
+  stacks: readonly AssemblyStack[],
+): Map<string, { stack: AssemblyStack; value: Json }> {
+  const out = new Map<string, { stack: AssemblyStack; value: Json }>();
+  for (const stack of stacks) {
+    for (const [, r] of resources(stack)) {
+      const name = r.Properties?.Name;
+      if (r.Type === 'AWS::SSM::Parameter' && typeof name === 'string')
+        out.set(`${stack.account}/${stack.region}/${name}`, { stack, value: r.Properties.Value });
+    }
+  }
+  return out;
+}
+
+/** The SSM parameter names a template reads through parameters typed `AWS::SSM::Parameter::Value<...>`. */
+function ssmParametersRead(stack: AssemblyStack): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [id, p] of Object.entries<Json>(stack.template?.Parameters ?? {})) {
+    if (String(p?.Type ?? '').startsWith('AWS::SSM::Parameter::Value<') && typeof p.Default === 'string')
+      out.set(id, p.Default);
+  }
+  return out;
+}
+
+/**
+ * Follows a key reference: local Ref/GetAtt, an import of another stack's export, or a
+ * template parameter that reads an SSM parameter another stack writes.
+ */
 function resolveKey(
   value: Json,
   stack: AssemblyStack,
   exported: Map<string, { stack: AssemblyStack; value: Json }>,
+  written: Map<string, { stack: AssemblyStack; value: Json }> = new Map(),
 ): KeyRef | undefined {
   const local = localTarget(value);
+  const parameterName = local === undefined ? undefined : ssmParametersRead(stack).get(local);
+  if (parameterName !== undefined) {
+    const source = written.get(`${stack.account}/${stack.region}/${parameterName}`);
+    const target = source && localTarget(source.value);
+    return source && target ? { stack: source.stack, logicalId: target } : undefined;
+  }
   if (local) return { stack, logicalId: local };
   const importName = value?.['Fn::ImportValue'];
   if (typeof importName === 'string') {
@@ -184,11 +233,12 @@ interface KeyUse {
 
 function keyUses(stacks: readonly AssemblyStack[]): KeyUse[] {
   const exported = exportsOf(stacks);
+  const written = writtenParameters(stacks);
   const uses: KeyUse[] = [];
   for (const stack of stacks) {
     const all = resources(stack);
     const add = (value: Json, principal: string, actions: string[], resource: string, why: string) => {
-      const key = resolveKey(value, stack, exported);
+      const key = resolveKey(value, stack, exported, written);
       if (key) uses.push({ key, principal, actions, user: { stack: stack.name, resource, why } });
     };
     for (const [id, r] of all) {
@@ -335,6 +385,7 @@ function importsOf(value: Json, out: string[] = []): string[] {
 
 function checkImports(stacks: readonly AssemblyStack[]): FirstDeployFinding[] {
   const exported = exportsOf(stacks);
+  const written = writtenParameters(stacks);
   const byName = new Map(stacks.map((s) => [s.name, s]));
   const before = (stack: AssemblyStack, seen = new Set<string>()): Set<string> => {
     for (const d of stack.dependencies) {
@@ -381,8 +432,45 @@ function checkImports(stacks: readonly AssemblyStack[]): FirstDeployFinding[] {
         });
       }
     }
+    for (const name of new Set(ssmParametersRead(stack).values())) {
+      if (!name.startsWith(SHARED_PARAMETER_PREFIX)) continue; // written outside the assembly (CDK bootstrap)
+      const source = written.get(`${stack.account}/${stack.region}/${name}`);
+      const elsewhere = [...written.entries()].find(([key]) => key.endsWith(`/${name}`))?.[1];
+      if (!source) {
+        findings.push({
+          check: 'import-order',
+          stack: stack.name,
+          resource: name,
+          message: elsewhere
+            ? `reads SSM parameter ${name}, which ${elsewhere.stack.name} writes in another account or Region (parameters are regional)`
+            : `reads SSM parameter ${name}, which no stack of the assembly writes: the deploy fails ("parameter not found")`,
+        });
+      } else if (!earlier.has(source.stack.name)) {
+        findings.push({
+          check: 'import-order',
+          stack: stack.name,
+          resource: name,
+          message: `reads SSM parameter ${name}, which ${source.stack.name} writes but is not deployed before it (no dependency): the first deploy fails ("parameter not found")`,
+        });
+      }
+    }
   }
   return findings;
+}
+
+/**
+ * Every Fn::ImportValue is a hard coupling: while it exists, the exporting stack cannot
+ * change or remove the value, so replacing the exported resource blocks that stack's update.
+ */
+function checkHardImports(stacks: readonly AssemblyStack[]): FirstDeployFinding[] {
+  return stacks.flatMap((stack) =>
+    [...new Set(importsOf(stack.template))].map((name) => ({
+      check: 'hard-import' as const,
+      stack: stack.name,
+      resource: name,
+      message: `imports ${name}: while it does, CloudFormation refuses any update of the exporting stack that changes or removes the value, so a replacement of the exported resource blocks; read an SSM parameter the producer writes (lib/aws/common/network-parameters.ts) or pass a value the plan decides`,
+    })),
+  );
 }
 
 /** Every first-deploy finding of the assembly's stacks (empty: nothing known would fail). */
@@ -392,5 +480,6 @@ export function verifyFirstDeploy(stacks: readonly AssemblyStack[]): FirstDeploy
     ...checkPhysicalNames(stacks),
     ...checkOncePerAccount(stacks),
     ...checkImports(stacks),
+    ...checkHardImports(stacks),
   ];
 }

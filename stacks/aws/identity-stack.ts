@@ -5,9 +5,12 @@
  * termination-protected, directory retained.
  */
 import { Stack, type StackProps } from 'aws-cdk-lib';
-import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
+import {
+  type NetworkParameterNames,
+  NetworkReference,
+  publishParameter,
+} from '../../lib/aws/common/network-parameters';
 import { Directory } from '../../lib/aws/identity/directory';
 import { InboundResolver } from '../../lib/aws/identity/inbound-resolver';
 import type { DeploymentModel } from '../../lib/profile/load';
@@ -15,8 +18,8 @@ import type { DeploymentModel } from '../../lib/profile/load';
 export interface IdentityStackProps extends StackProps {
   readonly model: DeploymentModel;
   readonly namePrefix: string;
-  readonly vpc: ec2.IVpc;
-  readonly logKey: kms.IKey;
+  /** The Region's network stack's parameters (read at deploy time; no exports). */
+  readonly network: NetworkParameterNames;
 }
 
 export class IdentityStack extends Stack {
@@ -28,25 +31,30 @@ export class IdentityStack extends Stack {
     const { profile, plan } = props.model;
     const network = plan.awsRegions.find((r) => r.region === this.region);
     if (!network) throw new Error(`internal: no network plan for ${this.region}`);
-    const services = props.vpc.selectSubnets({ subnetGroupName: 'services' }).subnets;
+    const shared = new NetworkReference(this, 'Network', { names: props.network, plan: network });
+    const services = shared.subnets('services');
     this.inboundResolver = new InboundResolver(this, 'InboundResolver', {
       namePrefix: props.namePrefix,
-      vpc: props.vpc,
+      vpc: shared.vpc,
       network,
       subnets: services,
     });
     this.directory = new Directory(this, 'Directory', {
       namePrefix: props.namePrefix,
       identity: profile.identity,
-      vpc: props.vpc,
+      vpc: shared.vpc,
       subnets: services,
-      logKey: props.logKey,
+      logKey: () => shared.logKey,
       logRetentionDays: profile.audit.logRetentionDays,
     });
     // The inbound endpoint's fixed addresses are taken before anything else in the subnets
     // picks addresses dynamically (outbound endpoint, Managed AD).
     for (const child of [this.directory.resolverEndpoint, this.directory.managedAd]) {
       child?.node.addDependency(this.inboundResolver.endpoint);
+    }
+    // Remote access authenticates against the directory: its ID, published like the network's.
+    if (this.directory.managedAd) {
+      publishParameter(this, 'DirectoryIdParameter', props.network.directoryId, this.directory.managedAd.ref);
     }
   }
 }

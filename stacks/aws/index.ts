@@ -11,6 +11,11 @@
 import { type App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { CREATE_ONLY_TAG_TYPES } from '../../lib/aws/common/create-only-tag-types';
+import {
+  KEEP_NETWORK_EXPORTS_CONTEXT,
+  NetworkParameterNames,
+  sharedParameterRoot,
+} from '../../lib/aws/common/network-parameters';
 import { routedCidrs } from '../../lib/aws/common/routing';
 import { deviceRegistryTableName } from '../../lib/aws/remote-access/device-registry';
 import { stackName } from '../../lib/naming/stack-names';
@@ -84,6 +89,9 @@ export function addAwsStacks(
     const env = { account, region };
     // One naming form everywhere: the short Region code (apne1), as in every stack name.
     const regionPrefix = `${namePrefix}-${regionShortName(region)}`;
+    // The Region's stacks share identifiers through SSM parameters, never exports: a
+    // replaced VPC, subnet, Transit Gateway or key never blocks on an importing stack.
+    const parameters = new NetworkParameterNames(sharedParameterRoot(org, environmentName, region));
     const name = stackName(org, environmentName, 'network', region);
     const networkStack = new NetworkStack(app, name, {
       stackName: name,
@@ -91,27 +99,25 @@ export function addAwsStacks(
       description: `Tsunagi ${org} ${environmentName}: network foundation in ${region}`,
       plan: regionPlan,
       namePrefix: regionPrefix,
+      parameters,
+      keepExports: [true, 'true'].includes(app.node.tryGetContext(KEEP_NETWORK_EXPORTS_CONTEXT)),
       routedCidrs: routed,
       logRetentionDays: profile.audit.logRetentionDays,
     });
     network.set(region, networkStack);
 
     const linksName = stackName(org, environmentName, 'links', region);
-    links.set(
+    const linksStack = new LinksStack(app, linksName, {
+      stackName: linksName,
+      env,
+      description: `Tsunagi ${org} ${environmentName}: Transit Gateway segments, data-centre and carrier links in ${region}`,
+      model,
       region,
-      new LinksStack(app, linksName, {
-        stackName: linksName,
-        env,
-        description: `Tsunagi ${org} ${environmentName}: Transit Gateway segments, data-centre and carrier links in ${region}`,
-        model,
-        region,
-        namePrefix: `${namePrefix}-${regionShortName(region)}`,
-        vpc: networkStack.foundation.vpc,
-        transitGatewayId: networkStack.foundation.transitGateway.attrId,
-        vpcAttachmentId: networkStack.foundation.transitGatewayAttachment.attrId,
-        logKey: networkStack.logKey.key,
-      }),
-    );
+      namePrefix: `${namePrefix}-${regionShortName(region)}`,
+      network: parameters,
+    });
+    linksStack.addStackDependency(networkStack);
+    links.set(region, linksStack);
 
     const identityName = stackName(org, environmentName, 'identity', region);
     const identityStack = new IdentityStack(app, identityName, {
@@ -120,9 +126,9 @@ export function addAwsStacks(
       description: `Tsunagi ${org} ${environmentName}: directory, DNS forwarding and forest trust in ${region}`,
       model,
       namePrefix: `${namePrefix}-${regionShortName(region)}`,
-      vpc: networkStack.foundation.vpc,
-      logKey: networkStack.logKey.key,
+      network: parameters,
     });
+    identityStack.addStackDependency(networkStack);
     identity.set(region, identityStack);
 
     const hasClientVpn = plan.tiers.some((t) => t.kind === 'aws-client-vpn' && t.region === region);
@@ -137,17 +143,18 @@ export function addAwsStacks(
           model,
           region,
           namePrefix: `${namePrefix}-${regionShortName(region)}`,
-          vpc: networkStack.foundation.vpc,
-          logKey: networkStack.logKey.key,
-          activeDirectoryId: identityStack.directory.managedAd?.ref,
+          network: parameters,
+          hasManagedAd: identityStack.directory.managedAd !== undefined,
           deviceRegistry: {
             tableName: deviceTableName,
             regions: region === clientVpnRegions[0] ? clientVpnRegions : undefined,
           },
         }),
       );
-      // Clients' DNS servers (the Resolver inbound endpoint) live in the identity stack.
+      // Clients' DNS servers (the Resolver inbound endpoint) and the directory live in the
+      // identity stack, which follows the network stack.
       remoteAccess.get(region)!.addStackDependency(identityStack);
+      remoteAccess.get(region)!.addStackDependency(networkStack);
       const registryHome = remoteAccess.get(clientVpnRegions[0]!);
       // The replica this Region reads exists once the registry's stack is deployed.
       if (registryHome && region !== clientVpnRegions[0])

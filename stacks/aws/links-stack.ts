@@ -5,12 +5,11 @@
  * Stateful (links carry the data centres' traffic): termination-protected.
  */
 import { Stack, type StackProps } from 'aws-cdk-lib';
-import type * as ec2 from 'aws-cdk-lib/aws-ec2';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { encryptedLogGroup } from '../../lib/aws/common/log-encryption-key';
 import { AWS_CUSTOM_RESOURCE_SINGLETON_ID, acknowledge } from '../../lib/aws/common/nag';
+import { type NetworkParameterNames, NetworkReference } from '../../lib/aws/common/network-parameters';
 import { TransitGatewayAttachmentLookup } from '../../lib/aws/links/attachment-lookup';
 import { CarrierTranslation } from '../../lib/aws/links/carrier-translation';
 import { DirectConnectLink } from '../../lib/aws/links/direct-connect';
@@ -24,10 +23,8 @@ export interface LinksStackProps extends StackProps {
   readonly model: DeploymentModel;
   readonly region: string;
   readonly namePrefix: string;
-  readonly vpc: ec2.IVpc;
-  readonly transitGatewayId: string;
-  readonly vpcAttachmentId: string;
-  readonly logKey: kms.IKey;
+  /** The Region's network stack's parameters (read at deploy time; no exports). */
+  readonly network: NetworkParameterNames;
 }
 
 export class LinksStack extends Stack {
@@ -36,14 +33,17 @@ export class LinksStack extends Stack {
   readonly directConnect?: DirectConnectLink;
   readonly carrierTranslations: CarrierTranslation[] = [];
   private linkLogs?: logs.ILogGroup;
+  private readonly shared: NetworkReference;
 
   constructor(scope: Construct, id: string, props: LinksStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
-    const { model, region, namePrefix, transitGatewayId } = props;
+    const { model, region, namePrefix } = props;
     const { profile, plan } = model;
     const place = `aws:${region}`;
     const network = plan.awsRegions.find((r) => r.region === region);
     if (!network) throw new Error(`internal: no network plan for ${region}`);
+    this.shared = new NetworkReference(this, 'Network', { names: props.network, plan: network });
+    const transitGatewayId = this.shared.transitGatewayId;
     const networks = profile.addressPlan.networks;
     const protectedCidrs = networks.filter((n) => n.protected).flatMap((n) => n.cidrs);
     const cidrsOf = (names: readonly string[]) =>
@@ -65,7 +65,7 @@ export class LinksStack extends Stack {
       protectedCidrs,
     });
     const logGroup = encryptedLogGroup(this, 'LinkLogs', {
-      key: props.logKey,
+      key: this.shared.logKey,
       retentionDays: profile.audit.logRetentionDays,
       logGroupName: `/tsunagi/${namePrefix}/links`,
     });
@@ -88,8 +88,8 @@ export class LinksStack extends Stack {
     };
 
     // The access VPC (Client VPN and shared services): remote-access table; data centres learn it.
-    this.segmentation.associate('AccessVpc', props.vpcAttachmentId, 'remote-access');
-    this.segmentation.propagate('AccessVpc', props.vpcAttachmentId, ['data-centres']);
+    this.segmentation.associate('AccessVpc', this.shared.vpcAttachmentId, 'remote-access');
+    this.segmentation.propagate('AccessVpc', this.shared.vpcAttachmentId, ['data-centres']);
 
     const translatedHere = carriers.filter((c) => c.translation?.at === 'aws');
     const dcInto: Segment[] = [
@@ -199,7 +199,8 @@ export class LinksStack extends Stack {
       after?: Construct,
     ) => string,
   ): void {
-    const { model, namePrefix, transitGatewayId } = props;
+    const { model, namePrefix } = props;
+    const transitGatewayId = this.shared.transitGatewayId;
     const peer = carrier.landing.aws;
     if (!peer) {
       throw new Error(
@@ -257,21 +258,19 @@ export class LinksStack extends Stack {
       this.carrierTranslations.push(
         new CarrierTranslation(this, `carrier-${carrier.name}-translation`, {
           name: `${namePrefix}-${carrier.name}`,
-          vpc: props.vpc,
+          vpc: this.shared.vpc,
           zones: network.zones,
           translatedRange: carrier.translation.translatedRange,
           devicePool: carrier.devicePool,
           transitGatewayId,
           destinations: reach,
           transitSubnets: new Map(
-            props.vpc
-              .selectSubnets({ subnetGroupName: 'transit' })
-              .subnets.map((s) => [s.availabilityZone, s]),
+            this.shared.subnets('transit', { withRouteTables: true }).map((s) => [s.availabilityZone, s]),
           ),
         }),
       );
       // Devices reach their networks only through the translation in the access VPC.
-      for (const cidr of reach) this.segmentation.route('carrier-mobile', cidr, props.vpcAttachmentId);
+      for (const cidr of reach) this.segmentation.route('carrier-mobile', cidr, this.shared.vpcAttachmentId);
       // Return traffic from the NAT gateways to the devices.
       this.segmentation.route('remote-access', carrier.devicePool, attachment);
     } else {

@@ -6,12 +6,20 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { LogEncryptionKey } from '../../lib/aws/common/log-encryption-key';
+import {
+  type NetworkParameterNames,
+  publishNetworkParameters,
+} from '../../lib/aws/common/network-parameters';
 import { NetworkFoundation } from '../../lib/aws/network-foundation';
 import type { AwsRegionNetworkPlan } from '../../lib/planner/types';
 
 export interface NetworkStackProps extends StackProps {
   readonly plan: AwsRegionNetworkPlan;
   readonly namePrefix: string;
+  /** Where the stack publishes the values the Region's other stacks read (no exports). */
+  readonly parameters: NetworkParameterNames;
+  /** Keep the exports of earlier versions for one deploy (KEEP_NETWORK_EXPORTS_CONTEXT). */
+  readonly keepExports?: boolean;
   /** Reachable networks and on-premises DNS servers (see NetworkFoundationProps.routedCidrs). */
   readonly routedCidrs?: readonly string[];
   /** The profile's retention of flow logs, in days. Default: no flow logs. */
@@ -36,6 +44,9 @@ export class NetworkStack extends Stack {
         props.logRetentionDays === undefined
           ? undefined
           : { key: this.logKey.key, retentionDays: props.logRetentionDays },
+    });
+    publishNetworkParameters(this, props.parameters, this.foundation, this.logKey.key, {
+      keepExports: props.keepExports,
     });
   }
 

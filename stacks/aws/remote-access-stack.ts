@@ -6,9 +6,10 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import type { Construct } from 'constructs';
 import { encryptedLogGroup } from '../../lib/aws/common/log-encryption-key';
+import { type NetworkParameterNames, NetworkReference } from '../../lib/aws/common/network-parameters';
 import { dnsServersForEndpoint, inboundResolverAddresses } from '../../lib/aws/identity/inbound-resolver';
 import { clientVpnAccessPolicy } from '../../lib/aws/remote-access/access-policy';
 import { ClientConnectHandler } from '../../lib/aws/remote-access/client-connect-handler';
@@ -22,10 +23,13 @@ export interface RemoteAccessStackProps extends StackProps {
   readonly model: DeploymentModel;
   readonly region: string;
   readonly namePrefix: string;
-  readonly vpc: ec2.IVpc;
-  readonly logKey: kms.IKey;
-  /** Managed AD of this Region, when a population authenticates with `directory`. */
-  readonly activeDirectoryId?: string;
+  /** The Region's network stack's parameters (read at deploy time; no exports). */
+  readonly network: NetworkParameterNames;
+  /**
+   * True when the Region's identity stack has a Managed AD (and publishes its ID, read here
+   * at deploy time when a population authenticates with `directory`).
+   */
+  readonly hasManagedAd: boolean;
   /**
    * The device registry (one global table). `regions` set: this stack creates it with a
    * replica in each; otherwise another Region's stack does and this one reads its replica.
@@ -45,6 +49,7 @@ export class RemoteAccessStack extends Stack {
     );
     const network = plan.awsRegions.find((r) => r.region === region);
     if (!network) throw new Error(`internal: no network plan for ${region}`);
+    const shared = new NetworkReference(this, 'Network', { names: props.network, plan: network });
     const access = clientVpnAccessPolicy(profile);
 
     const serverCertificateArn = profile.identity.serverCertificateArns[region];
@@ -68,7 +73,11 @@ export class RemoteAccessStack extends Stack {
         metadataDocument: iam.SamlMetadataDocument.fromXml(model.files.samlMetadata),
       }).samlProviderArn;
     }
-    if (access.userMethod === 'directory' && !props.activeDirectoryId) {
+    const activeDirectoryId =
+      access.userMethod === 'directory' && props.hasManagedAd
+        ? ssm.StringParameter.valueForStringParameter(this, props.network.directoryId)
+        : undefined;
+    if (access.userMethod === 'directory' && !activeDirectoryId) {
       throw new Error(
         'populations use directory authentication but identity.awsDirectory.mode is on-premises: an AD Connector has no CloudFormation resource; use managed-ad or federated-sso',
       );
@@ -78,7 +87,7 @@ export class RemoteAccessStack extends Stack {
     // stack; fixed addresses from the plan), never the VPC resolver (1,024 packets/s per ENI).
     const dnsAddresses = inboundResolverAddresses(network);
     const securityGroup = new ec2.SecurityGroup(this, 'ClientVpnSecurityGroup', {
-      vpc: props.vpc,
+      vpc: shared.vpc,
       description: 'Client VPN ENIs: egress only to the networks remote users may reach, and DNS',
       allowAllOutbound: false,
     });
@@ -99,7 +108,7 @@ export class RemoteAccessStack extends Stack {
     }
 
     const connectionLogs = encryptedLogGroup(this, 'ConnectionLogs', {
-      key: props.logKey,
+      key: shared.logKey,
       retentionDays: profile.audit.logRetentionDays,
       logGroupName: `/tsunagi/${namePrefix}/client-vpn-connections`,
     });
@@ -113,13 +122,15 @@ export class RemoteAccessStack extends Stack {
       deviceTableName: props.deviceRegistry.tableName,
       whenRegistryUnavailable: profile.operations.deviceRegistry.whenUnavailable,
       namePrefix,
-      logKey: props.logKey,
+      logKey: shared.logKey,
       logRetentionDays: profile.audit.logRetentionDays,
       provisionedConcurrency: profile.clouds.aws?.connectHandler.provisionedConcurrency ?? 0,
     });
 
+    // Only the zones the endpoints associate with: each read is a template parameter.
+    const associatedZones = new Set(tiers.flatMap((t) => t.endpoints.flatMap((e) => e.associatedZones)));
     const subnetsByZone = new Map(
-      props.vpc.selectSubnets({ subnetGroupName: 'client-vpn' }).subnets.map((s) => [s.availabilityZone, s]),
+      [...associatedZones].map((zone) => [zone, shared.subnet('client-vpn', zone)]),
     );
     let endpointIndex = 0;
     for (const tier of tiers) {
@@ -132,13 +143,13 @@ export class RemoteAccessStack extends Stack {
             namePrefix,
             transportProtocol: tier.transportProtocol,
             access,
-            vpc: props.vpc,
+            vpc: shared.vpc,
             subnetsByZone,
             securityGroup,
             serverCertificateArn,
             clientRootCertificateChainArn: ca?.awsCertificateArns[region],
             samlProviderArn,
-            activeDirectoryId: props.activeDirectoryId,
+            activeDirectoryId,
             connectionLogGroup: connectionLogs,
             clientConnectHandlerArn: handler.alias.functionArn,
             dnsServers,
@@ -153,7 +164,7 @@ export class RemoteAccessStack extends Stack {
 
     new RemoteAccessMonitoring(this, 'Monitoring', {
       namePrefix,
-      key: props.logKey,
+      key: shared.logKey,
       recipients: {
         emails: profile.operations.alarmRecipients.emails,
         existingTopicArn: profile.operations.alarmRecipients.awsSnsTopicArns[region],

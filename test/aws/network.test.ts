@@ -3,9 +3,11 @@
  * subnets in the profile's zones, nothing reaches the internet, and the Transit Gateway is
  * segmented by default.
  */
-import type { Stack } from 'aws-cdk-lib';
+import { App, type Stack } from 'aws-cdk-lib';
+import { NetworkParameterNames, sharedParameterRoot } from '../../lib/aws/common/network-parameters';
 import { stackName } from '../../lib/naming/stack-names';
 import type { DeploymentModel } from '../../lib/profile/load';
+import { NetworkStack } from '../../stacks/aws/network-stack';
 import { type Json, model, resourcesOf, type Synthesized, synthesize } from './support/synth';
 
 describe.each(['hyogo', 'iwate'])('network stacks of %s', (name) => {
@@ -96,5 +98,45 @@ describe.each(['hyogo', 'iwate'])('network stacks of %s', (name) => {
 
   it('matches the snapshot (change detector)', () => {
     for (const region of m.plan.awsRegions) expect(stackOf(region.region)).toMatchSnapshot(region.region);
+  });
+});
+
+describe('migration from the exports of earlier versions', () => {
+  // The export names earlier versions created (automatic cross-stack references) for the
+  // values the Region's other stacks imported, as deployed environments still hold them.
+  const EARLIER_EXPORTS = [
+    'ExportsOutputFnGetAttFoundationTransitGateway227E86E2IdCC990C66',
+    'ExportsOutputFnGetAttFoundationVpcAttachmentD91A1F26Id9A51EFAE',
+    'ExportsOutputFnGetAttLogEncryptionKeyA864C340Arn96793A67',
+    'ExportsOutputRefFoundationVpcA7F0051F3572C23E',
+    'ExportsOutputRefFoundationVpcservicesSubnet1Subnet6037AFA5A29EB5F8',
+    'ExportsOutputRefFoundationVpcservicesSubnet2Subnet0B3C50A65AA99263',
+    'ExportsOutputRefFoundationVpcservicesSubnet3Subnet95DF054AD270FD89',
+    'ExportsOutputRefFoundationVpcclientvpnSubnet1SubnetCB420337141ABA62',
+    'ExportsOutputRefFoundationVpcclientvpnSubnet2Subnet092C4FB4805A455E',
+  ];
+  const exportsWith = (keepExports: boolean): string[] => {
+    const m = model('hyogo');
+    const region = m.plan.awsRegions.find((r) => r.region === 'ap-northeast-3')!;
+    const name = stackName('hyogo', 'prod', 'network', region.region);
+    const app = new App();
+    new NetworkStack(app, name, {
+      stackName: name,
+      env: { account: '123456789012', region: region.region },
+      plan: region,
+      namePrefix: 'hyogo-prod-apne3',
+      parameters: new NetworkParameterNames(sharedParameterRoot('hyogo', 'prod', region.region)),
+      keepExports,
+    });
+    const template = app.synth().getStackByName(name).template;
+    return Object.values<Json>(template.Outputs ?? {})
+      .map((o) => o.Export?.Name)
+      .filter(Boolean);
+  };
+
+  it('keeps every earlier export name, by value, only with tsunagi:keepNetworkExports', () => {
+    const kept = exportsWith(true);
+    for (const earlier of EARLIER_EXPORTS) expect(kept).toContain(`hyogo-prod-network-apne3:${earlier}`);
+    expect(exportsWith(false)).toEqual([]);
   });
 });

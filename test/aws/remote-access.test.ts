@@ -89,7 +89,12 @@ describe.each(PROFILES)('remote access (%s)', (name) => {
         expect(mine).toHaveLength(tier.associationsPerEndpoint);
         const subnets = new Set(mine.map(([, a]) => JSON.stringify(a.Properties.SubnetId)));
         expect(subnets.size).toBe(tier.associationsPerEndpoint);
-        for (const [, a] of mine) expect(JSON.stringify(a.Properties.SubnetId)).toMatch(/clientvpnSubnet/);
+        // The network stack's client-vpn subnets, read from its SSM parameters (no exports).
+        for (const [, a] of mine) {
+          const parameter = json.Parameters[a.Properties.SubnetId.Ref];
+          expect(parameter.Type).toBe('AWS::SSM::Parameter::Value<String>');
+          expect(parameter.Default).toMatch(/\/network\/subnet\/client-vpn\/ap-northeast-\d[a-d]\/id$/);
+        }
       }
     }
   });

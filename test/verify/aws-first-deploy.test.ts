@@ -1,14 +1,17 @@
 /**
- * First-deploy rehearsal: the synthesized Hyogo and Iwate assemblies pass every check, and
- * each check catches the failure it is for on a hand-built assembly.
+ * First-deploy rehearsal: the synthesized Hyogo and Iwate assemblies (the real CLI's, from
+ * jest's global setup) pass every check, and each check catches the failure it is for on a
+ * hand-built assembly.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type AssemblyStack, readAssembly, verifyFirstDeploy } from '../../lib/verify/aws-first-deploy';
-import { model, synthesize } from '../aws/support/synth';
+import { artifactsDir, type FixtureName } from '../support/synthesized';
 
-describe.each(['hyogo', 'iwate'])('the %s assembly', (name) => {
+describe.each<FixtureName>(['hyogo', 'iwate'])('the %s assembly', (name) => {
   let stacks: AssemblyStack[];
   beforeAll(() => {
-    stacks = readAssembly(synthesize(model(name)).outdir);
+    stacks = readAssembly(join(artifactsDir(name), 'cdk.out'));
   });
 
   test('is read whole: every stack with its account, Region and dependencies', () => {
@@ -21,6 +24,38 @@ describe.each(['hyogo', 'iwate'])('the %s assembly', (name) => {
 
   test('has no first-deploy finding', () => {
     expect(verifyFirstDeploy(stacks)).toEqual([]);
+  });
+
+  test('the offline CloudFormation validator of the real synth reported no violation (warnings included)', () => {
+    const report = JSON.parse(
+      readFileSync(join(artifactsDir(name), 'cdk.out', 'validation-report.json'), 'utf8'),
+    );
+    const validate = report.pluginReports.find(
+      (r: { pluginName: string }) => r.pluginName === 'CloudFormation Validate',
+    );
+    expect(validate).toBeDefined();
+    expect(validate.violations).toEqual([]);
+  });
+
+  test('couples stacks only through SSM parameters, each written before it is read', () => {
+    const imports = stacks.filter((s) => JSON.stringify(s.template).includes('Fn::ImportValue'));
+    expect(imports.map((s) => s.name)).toEqual([]);
+    const exports = stacks.filter((s) =>
+      Object.values<{ Export?: unknown }>(s.template.Outputs ?? {}).some((o) => o.Export),
+    );
+    expect(exports.map((s) => s.name)).toEqual([]);
+    // Each consumer of a Region reads the network stack's parameters and depends on it.
+    const consumers = stacks.filter((s) => /-(links|identity|remote-access)-apne\d$/.test(s.name));
+    expect(consumers.length).toBeGreaterThanOrEqual(3);
+    for (const consumer of consumers) {
+      const network = consumer.name.replace(/-(links|identity|remote-access)-/, '-network-');
+      const read = Object.values<{ Type: string; Default?: string }>(consumer.template.Parameters ?? {})
+        .filter((p) => p.Type === 'AWS::SSM::Parameter::Value<String>')
+        .map((p) => p.Default);
+      const prefix = `/tsunagi/${name}/prod/${network.split('-').pop()}/network/`;
+      expect(read.filter((p) => p?.startsWith(prefix)).length).toBeGreaterThan(0);
+      expect(consumer.dependencies).toContain(network);
+    }
   });
 });
 
@@ -76,10 +111,47 @@ describe('each check catches its failure', () => {
       },
       ['network'],
     );
+    expect(verifyFirstDeploy([network, consumer]).filter((f) => f.check === 'kms-key-policy')).toEqual([
+      expect.objectContaining({
+        check: 'kms-key-policy',
+        stack: 'network',
+        message: expect.stringMatching(/logs\.ap-northeast-3\.amazonaws\.com.*links\/Logs/),
+      }),
+    ]);
+  });
+
+  test('kms-key-policy: a log group reading the key ARN from an SSM parameter another stack writes', () => {
+    const network = stack('network', 'ap-northeast-3', {
+      Resources: {
+        Key: key([]),
+        KeyArn: {
+          Type: 'AWS::SSM::Parameter',
+          Properties: {
+            Name: '/tsunagi/o/e/apne3/network/log-key-arn',
+            Value: { 'Fn::GetAtt': ['Key', 'Arn'] },
+          },
+        },
+      },
+    });
+    const consumer = stack(
+      'links',
+      'ap-northeast-3',
+      {
+        Parameters: {
+          P: {
+            Type: 'AWS::SSM::Parameter::Value<String>',
+            Default: '/tsunagi/o/e/apne3/network/log-key-arn',
+          },
+        },
+        Resources: { Logs: { Type: 'AWS::Logs::LogGroup', Properties: { KmsKeyId: { Ref: 'P' } } } },
+      },
+      ['network'],
+    );
     expect(verifyFirstDeploy([network, consumer])).toEqual([
       expect.objectContaining({
         check: 'kms-key-policy',
         stack: 'network',
+        resource: 'Key',
         message: expect.stringMatching(/logs\.ap-northeast-3\.amazonaws\.com.*links\/Logs/),
       }),
     ]);
@@ -140,8 +212,9 @@ describe('each check catches its failure', () => {
         },
         deps,
       );
-    expect(verifyFirstDeploy([producer, uses('ok', 'ap-northeast-1', ['net'])])).toEqual([]);
-    const findings = verifyFirstDeploy([
+    const order = (all: AssemblyStack[]) => verifyFirstDeploy(all).filter((f) => f.check === 'import-order');
+    expect(order([producer, uses('ok', 'ap-northeast-1', ['net'])])).toEqual([]);
+    const findings = order([
       producer,
       uses('early', 'ap-northeast-1', []),
       uses('far', 'ap-northeast-3', ['net']),
@@ -152,5 +225,65 @@ describe('each check catches its failure', () => {
       'far: imports net:V from net in another account or Region (exports are regional)',
       'none: imports net:Missing',
     ]);
+  });
+});
+
+describe('cross-stack coupling', () => {
+  const NAME = '/tsunagi/o/e/apne1/network/vpc-id';
+  const producer = (region = 'ap-northeast-1') =>
+    stack('net', region, {
+      Resources: { V: { Type: 'AWS::SSM::Parameter', Properties: { Name: NAME, Value: { Ref: 'Vpc' } } } },
+    });
+  const reader = (name: string, deps: string[], parameter = NAME) =>
+    stack(
+      name,
+      'ap-northeast-1',
+      {
+        Parameters: { P: { Type: 'AWS::SSM::Parameter::Value<String>', Default: parameter } },
+        Resources: { R: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { Ref: 'P' } } } },
+      },
+      deps,
+    );
+
+  test('hard-import: every Fn::ImportValue is a finding, an SSM parameter read is not', () => {
+    const exporter = stack('net', 'ap-northeast-1', {
+      Resources: {},
+      Outputs: { V: { Value: { Ref: 'Vpc' }, Export: { Name: 'net:Vpc' } } },
+    });
+    const importer = stack(
+      'links',
+      'ap-northeast-1',
+      {
+        Resources: {
+          R: { Type: 'AWS::EC2::SecurityGroup', Properties: { VpcId: { 'Fn::ImportValue': 'net:Vpc' } } },
+        },
+      },
+      ['net'],
+    );
+    expect(verifyFirstDeploy([exporter, importer])).toEqual([
+      expect.objectContaining({
+        check: 'hard-import',
+        stack: 'links',
+        resource: 'net:Vpc',
+        message: expect.stringMatching(/replacement of the exported resource blocks/),
+      }),
+    ]);
+    expect(verifyFirstDeploy([producer(), reader('links', ['net'])])).toEqual([]);
+  });
+
+  test('import-order: an SSM parameter read before, without, or away from its writer', () => {
+    const findings = verifyFirstDeploy([
+      producer(),
+      reader('early', []),
+      reader('missing', ['net'], '/tsunagi/o/e/apne1/network/nothing'),
+      reader('bootstrap', [], '/cdk-bootstrap/hnb659fds/version'),
+    ]);
+    expect(findings.map((f) => `${f.check} ${f.stack}: ${f.message}`)).toEqual([
+      expect.stringMatching(/^import-order early: .*net writes but is not deployed before it/),
+      expect.stringMatching(/^import-order missing: .*no stack of the assembly writes/),
+    ]);
+    expect(
+      verifyFirstDeploy([producer('ap-northeast-3'), reader('far', ['net'])]).map((f) => f.message),
+    ).toEqual([expect.stringMatching(/another account or Region/)]);
   });
 });

@@ -34,7 +34,8 @@ export interface DirectoryProps {
   readonly vpc: ec2.IVpc;
   /** The services subnets, in zone order. */
   readonly subnets: readonly ec2.ISubnet[];
-  readonly logKey: kms.IKey;
+  /** The Region's log key, asked for only when the directory has a trust (its handler's logs). */
+  readonly logKey: () => kms.IKey;
   readonly logRetentionDays: number;
 }
 
@@ -122,7 +123,7 @@ export class Directory extends Construct {
     if (!trust) return;
     const functionName = `${props.namePrefix}-ad-trust`;
     const logGroup = encryptedLogGroup(this, 'TrustLogs', {
-      key: props.logKey,
+      key: props.logKey(),
       retentionDays: props.logRetentionDays,
       logGroupName: `/aws/lambda/${functionName}`,
     });
