@@ -3,6 +3,7 @@
  * profile to a CapacityPlan, or to the issues that make the target impossible.
  */
 
+import { carrierTranslations } from '../model/carrier-translation';
 import type { Profile } from '../model/deployment-model';
 import { issue, type ProfileIssue } from '../model/deployment-model';
 import {
@@ -24,6 +25,7 @@ import {
   P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS,
   p2sRow,
 } from '../quotas/azure-virtual-wan';
+import { natTranslationFigures } from '../quotas/nat-gateway';
 import { carvePopulationPools } from './azure-pools';
 import { checkBackhaul } from './backhaul';
 import { connectionChargePerConnectionUsd, estimateDesignCost } from './design-cost';
@@ -441,6 +443,10 @@ export function planCapacity(profile: Profile): PlanOutcome {
     'Virtual WAN point-to-site: each population has its own pools in its own slot of the tier block (populations in profile order, slot count rounded up to a power of two), so growing a population or adding scale units never moves a pool; append new populations at the end.',
     `Sizing: the ${profile.planning.objective} objective, exact over ${search.spaceSize.toLocaleString('en-US')} designs (every tier size), ${search.evaluated.toLocaleString('en-US')} evaluated in full after pruning; populations' peaks are scaled to the target in proportion to their concurrentUsers.`,
   ];
+  // Which translation each closed mobile network gets (many-to-one private NAT in AWS), and
+  // whether its devices fit the NAT gateways' per-destination connection limit.
+  for (const t of carrierTranslations(profile, natTranslationFigures()))
+    notes.push(`Carrier translation: ${t.statement}`);
   const override = profile.quotaOverrides.clientVpnEndpointsPerRegion;
   if (override)
     notes.push(`Client VPN endpoints per Region raised to ${override.value} (${override.reference}).`);

@@ -6,7 +6,13 @@
  * the traffic lands (translation.at must agree with landing.at) -- stacks/aws/links-stack.ts,
  * lib/aws/links/carrier-translation.ts, lib/azure/inventory.ts carrierSites.
  */
+import { carrierTranslation } from '../../model/carrier-translation';
 import { parseCidr } from '../../net/cidr';
+import {
+  CARRIER_DEVICE_CONNECTIONS_PER_DESTINATION,
+  NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION,
+  natTranslationFigures,
+} from '../../quotas/nat-gateway';
 import { issue, type ProfileIssue } from '../issues';
 import type { ClosedMobileNetwork, Profile } from '../schema';
 
@@ -166,6 +172,20 @@ export function checkCarriers(profile: Profile): ProfileIssue[] {
           `use a /${AWS_TRANSLATION_MAX_PREFIX} or larger range (and a device pool of the same size)`,
         ),
       );
+    }
+    if (t.at === 'aws' && landsOnAws) {
+      // Private NAT is many-to-one: the devices share one address per zone's NAT gateway.
+      const nat = carrierTranslation(profile, c, natTranslationFigures());
+      if (nat.fits === false) {
+        found.push(
+          issue(
+            [...base, 'devices'],
+            `do not fit the AWS translation: private NAT is many-to-one, ${nat.addresses} NAT gateway address(es) (one per zone of ${at}) carry ${nat.connectionsPerDestinationAfterZoneLoss!.toLocaleString('en-US')} simultaneous connections per unique destination after the loss of one zone (${NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION.value.toLocaleString('en-US')} per address), and ${c.devices.toLocaleString('en-US')} devices at ${CARRIER_DEVICE_CONNECTIONS_PER_DESTINATION.value} connections each to one destination need ${nat.demandPerDestination!.toLocaleString('en-US')}`,
+            c.devices,
+            'translate at the carrier or a data centre (translation.at: carrier or data-centre), land the carrier on Azure (static 1:1 NAT), or split the devices over carriers landing in different Regions',
+          ),
+        );
+      }
     }
   });
   return found;
