@@ -5,11 +5,8 @@
  */
 import { Option } from 'commander';
 import type { DeploymentModel } from '../model/deployment-model';
-import { planDeployment } from '../planner/deployment';
-import { formatIssue } from '../profile/issues';
-import { loadProfile } from '../profile/load';
+import { DEFAULT_PROFILE } from './default-profile';
 import { reportInternalError } from './internal-error';
-import { DEFAULT_PROFILE } from './selection';
 
 // Commands import it from here too (one module for what every command shares).
 export { reportInternalError };
@@ -23,12 +20,19 @@ export function profileOption(): Option {
 
 /**
  * Loads and plans a profile; on failure prints every issue, sets exit code 1 and returns
- * undefined. Warnings are printed to standard error unless `quietWarnings`.
+ * undefined. Warnings are printed to standard error unless `quietWarnings`. The loader and
+ * the planner (zod, yaml, ip-address) are imported here, when a command runs, so that
+ * `--help`, `--version` and the commands that read no profile never pay for them.
  */
-export function loadForCommand(
+export async function loadForCommand(
   profile: string,
   options: { readonly failureLine?: (file: string, errors: number) => string; quietWarnings?: boolean } = {},
-): DeploymentModel | undefined {
+): Promise<DeploymentModel | undefined> {
+  const [{ planDeployment }, { loadProfile }, { formatIssue }] = await Promise.all([
+    import('../planner/deployment'),
+    import('../profile/load'),
+    import('../profile/issues'),
+  ]);
   const result = planDeployment(loadProfile(profile));
   if (!result.ok) {
     const errors = result.issues.filter((i) => i.severity === 'error').length;

@@ -10,9 +10,10 @@ import { planDeployment } from '../planner/deployment';
 import { formatIssue, issue, type ProfileIssue } from '../profile/issues';
 import { loadProfile } from '../profile/load';
 import { projectRoot, resolveProfilePath } from '../profile/project-root';
+import { DEFAULT_PROFILE } from './default-profile';
 import { reportInternalError } from './internal-error';
 
-export const DEFAULT_PROFILE = 'hyogo';
+export { DEFAULT_PROFILE };
 
 export interface Selection {
   readonly model: DeploymentModel;

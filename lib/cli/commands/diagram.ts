@@ -8,14 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { readArtifacts, type SynthesizedArtifacts } from '../../diagram/artifacts';
-import { buildDiagram } from '../../diagram/build';
-import { renderDot } from '../../diagram/dot';
-import { renderMermaid } from '../../diagram/mermaid';
-import { findScenario } from '../../diagram/scenario';
-import { renderSvg } from '../../diagram/svg';
+import type { SynthesizedArtifacts } from '../../diagram/artifacts';
 import { guarded, loadForCommand, profileOption } from '../profile-option';
-import { synthesize } from '../synth';
 
 interface DiagramOptions {
   readonly profile: string;
@@ -27,6 +21,10 @@ interface DiagramOptions {
 
 /** Synthesizes both clouds into a temporary directory and reads what they wrote. */
 async function synthesizedArtifacts(profile: string): Promise<SynthesizedArtifacts | undefined> {
+  const [{ synthesize }, { readArtifacts }] = await Promise.all([
+    import('../synth'),
+    import('../../diagram/artifacts'),
+  ]);
   const scratch = mkdtempSync(join(tmpdir(), 'tsunagi-diagram-'));
   try {
     const outcome = await synthesize({
@@ -70,8 +68,24 @@ export function diagramCommand(): Command {
       guarded(
         (options: DiagramOptions) => options.profile,
         async (options: DiagramOptions) => {
-          const model = loadForCommand(options.profile, { quietWarnings: true });
+          const model = await loadForCommand(options.profile, { quietWarnings: true });
           if (!model) return;
+          // Loaded when the command runs, not for `--help` or the other commands.
+          const [
+            { readArtifacts },
+            { buildDiagram },
+            { renderDot },
+            { renderMermaid },
+            { findScenario },
+            { renderSvg },
+          ] = await Promise.all([
+            import('../../diagram/artifacts'),
+            import('../../diagram/build'),
+            import('../../diagram/dot'),
+            import('../../diagram/mermaid'),
+            import('../../diagram/scenario'),
+            import('../../diagram/svg'),
+          ]);
           const lookup = options.scenario ? findScenario(model.plan, options.scenario) : undefined;
           if (lookup && !lookup.ok) {
             console.error(`tsunagi diagram: ${lookup.message}`);

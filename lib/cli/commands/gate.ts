@@ -8,13 +8,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Command, type CommanderError, Option } from 'commander';
-import {
-  exemptionsFromGateReport,
-  readJson,
-  renderGateMarkdown,
-  runGate,
-  stackPolicyFor,
-} from '../../review/gate';
 import type { TemplateResources } from '../../review/gate/aws-change-set';
 import { GateInputError, type GateReport } from '../../review/gate/types';
 
@@ -34,14 +27,17 @@ interface GateCommandOptions {
 
 const USAGE_ERROR = 2;
 
+/** The gate's checks and readers, imported when the command runs (not for `--help` or other commands). */
+type Gate = typeof import('../../review/gate');
+
 function usage(message: string): void {
   console.error(`tsunagi gate: ${message} (see tsunagi gate --help)`);
   process.exitCode = USAGE_ERROR;
 }
 
 /** Logical IDs a passing gate report lets CloudFormation replace or remove. */
-function gatedIds(reportFile: string, stack: string | undefined): string[] {
-  const report = readJson(reportFile) as GateReport;
+function gatedIds(gate: Gate, reportFile: string, stack: string | undefined): string[] {
+  const report = gate.readJson(reportFile) as GateReport;
   if (report?.kind !== 'gate' || !Array.isArray(report.changes))
     throw new GateInputError(reportFile, 'is not the JSON of `tsunagi gate --format json`');
   if (report.verdict !== 'pass')
@@ -49,11 +45,11 @@ function gatedIds(reportFile: string, stack: string | undefined): string[] {
       reportFile,
       'blocks: its change set must not be executed, so nothing is exempted',
     );
-  return exemptionsFromGateReport(report, stack);
+  return gate.exemptionsFromGateReport(report, stack);
 }
 
-function printStackPolicy(options: GateCommandOptions): void {
-  const template = readJson(options.stackPolicy as string) as { Resources?: TemplateResources };
+function printStackPolicy(gate: Gate, options: GateCommandOptions): void {
+  const template = gate.readJson(options.stackPolicy as string) as { Resources?: TemplateResources };
   if (typeof template !== 'object' || template === null || typeof template.Resources !== 'object')
     throw new GateInputError(
       options.stackPolicy as string,
@@ -61,33 +57,33 @@ function printStackPolicy(options: GateCommandOptions): void {
     );
   const allow = [
     ...(options.allow ?? []),
-    ...(options.allowGated ? gatedIds(options.allowGated, options.stack) : []),
+    ...(options.allowGated ? gatedIds(gate, options.allowGated, options.stack) : []),
   ];
-  const text = `${JSON.stringify(stackPolicyFor(template.Resources ?? {}, allow), null, 2)}\n`;
+  const text = `${JSON.stringify(gate.stackPolicyFor(template.Resources ?? {}, allow), null, 2)}\n`;
   if (options.output) writeFileSync(options.output, text);
   else process.stdout.write(text);
 }
 
-function run(options: GateCommandOptions): void {
+function run(gate: Gate, options: GateCommandOptions): void {
   if (options.stackPolicy) {
     if (options.awsChangeSet || options.terraformPlan) {
       usage('--stack-policy cannot be combined with --aws-change-set or --terraform-plan');
       return;
     }
-    printStackPolicy(options);
+    printStackPolicy(gate, options);
     return;
   }
   if (!options.awsChangeSet?.length && !options.terraformPlan?.length) {
     usage('give --aws-change-set <file...>, --terraform-plan <file...> or --stack-policy <template>');
     return;
   }
-  const report = runGate({
+  const report = gate.runGate({
     awsChangeSets: options.awsChangeSet,
     terraformPlans: options.terraformPlan,
     acks: options.acks,
     cdkOut: options.cdkOut,
   });
-  const markdown = renderGateMarkdown(report);
+  const markdown = gate.renderGateMarkdown(report);
   const json = `${JSON.stringify(report, null, 2)}\n`;
   const text = options.format === 'json' ? json : markdown;
   if (options.output) writeFileSync(options.output, text);
@@ -131,9 +127,9 @@ export function gateCommand(): Command {
       )
       // Commander's own usage errors exit 2 like every other bad input of this command.
       .exitOverride((error: CommanderError) => process.exit(error.exitCode === 0 ? 0 : USAGE_ERROR))
-      .action((options: GateCommandOptions) => {
+      .action(async (options: GateCommandOptions) => {
         try {
-          run(options);
+          run(await import('../../review/gate'), options);
         } catch (error) {
           if (error instanceof GateInputError) {
             console.error(`tsunagi gate: ${error.message}`);

@@ -18,8 +18,8 @@ export function planCommand(): Command {
     .action(
       guarded(
         (options: PlanOptions) => options.profile,
-        (options: PlanOptions) => {
-          const model = loadForCommand(options.profile, { quietWarnings: true });
+        async (options: PlanOptions) => {
+          const model = await loadForCommand(options.profile, { quietWarnings: true });
           if (!model) return;
           const { plan } = model;
           process.stdout.write(

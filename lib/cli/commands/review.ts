@@ -9,14 +9,10 @@ import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { formatIssue } from '../../profile/issues';
 import { projectRoot } from '../../profile/project-root';
-import { type Acknowledgement, acksJsonSchema, loadAcks, todayUtc } from '../../review/acks';
-import { readSynthTree } from '../../review/artifacts';
-import { synthesizeBaseRef, synthesizeCheckout } from '../../review/base-ref';
+import type { Acknowledgement, loadAcks } from '../../review/acks';
 import { ReviewInputError } from '../../review/errors';
-import { renderReviewMarkdown } from '../../review/render-markdown';
-import { review } from '../../review/review';
+import { DEFAULT_PROFILE } from '../default-profile';
 import { reportInternalError } from '../profile-option';
-import { DEFAULT_PROFILE } from '../selection';
 
 interface ReviewOptions {
   readonly base?: string;
@@ -32,9 +28,9 @@ interface ReviewOptions {
 
 const DEFAULT_ACKS = join('config', 'review-acks.yaml');
 
-function acknowledgements(file: string | undefined): readonly Acknowledgement[] {
+function acknowledgements(load: typeof loadAcks, file: string | undefined): readonly Acknowledgement[] {
   const path = file ?? join(projectRoot(), DEFAULT_ACKS);
-  const loaded = loadAcks(path, file !== undefined);
+  const loaded = load(path, file !== undefined);
   if (!loaded.ok) {
     throw new ReviewInputError(
       `${loaded.issues.map((i) => formatIssue(i, loaded.file)).join('\n')}\n${loaded.file}: invalid acknowledgements file`,
@@ -44,6 +40,20 @@ function acknowledgements(file: string | undefined): readonly Acknowledgement[] 
 }
 
 async function execute(options: ReviewOptions): Promise<number> {
+  // Loaded when the command runs, not for `--help` or the other commands.
+  const [
+    { acksJsonSchema, loadAcks, todayUtc },
+    { readSynthTree },
+    { synthesizeBaseRef, synthesizeCheckout },
+    { renderReviewMarkdown },
+    { review },
+  ] = await Promise.all([
+    import('../../review/acks'),
+    import('../../review/artifacts'),
+    import('../../review/base-ref'),
+    import('../../review/render-markdown'),
+    import('../../review/review'),
+  ]);
   if (options.acksSchema) {
     process.stdout.write(`${JSON.stringify(acksJsonSchema(), null, 2)}\n`);
     return 0;
@@ -55,7 +65,7 @@ async function execute(options: ReviewOptions): Promise<number> {
       'pass --base <dir> (a `tsunagi synth --output` directory) or --base-ref <git-ref>, and --head <dir>',
     );
   if (options.base && !options.head) throw new ReviewInputError('--base needs --head <dir>');
-  const acks = acknowledgements(options.acks);
+  const acks = acknowledgements(loadAcks, options.acks);
   const cleanups: (() => void)[] = [];
   try {
     let baseDir = options.base!;

@@ -27,7 +27,7 @@ export function revokeCommand(): Command {
       guarded(
         (options: RevokeOptions) => options.profile,
         async (options: RevokeOptions) => {
-          const model = loadForCommand(options.profile, { quietWarnings: true });
+          const model = await loadForCommand(options.profile, { quietWarnings: true });
           if (!model) return;
           const environments = model.profile.environments.filter((e) => e.aws).map((e) => e.name);
           const environment = options.environment ?? environments[0];

@@ -2,8 +2,6 @@
 import { Command, Option } from 'commander';
 import { formatIssue } from '../../profile/issues';
 import { guarded, loadForCommand, profileOption } from '../profile-option';
-import { backendIssue } from '../selection';
-import { synthesize } from '../synth';
 
 interface SynthCommandOptions {
   readonly profile: string;
@@ -39,10 +37,15 @@ export function synthCommand(): Command {
         (options: SynthCommandOptions) => options.profile,
         async (options: SynthCommandOptions) => {
           const started = performance.now();
-          const model = loadForCommand(options.profile, {
+          const model = await loadForCommand(options.profile, {
             failureLine: (file) => `${file}: invalid profile; nothing was synthesized`,
           });
           if (!model) return;
+          // Loaded when the command runs: the CDK/CDKTF drivers are not needed for `--help`.
+          const [{ backendIssue }, { synthesize }] = await Promise.all([
+            import('../selection'),
+            import('../synth'),
+          ]);
           const environment = options.environment ?? model.profile.environments[0]!.name;
           const missing =
             options.cloud !== 'aws' ? backendIssue(model, environment, options.backend) : undefined;

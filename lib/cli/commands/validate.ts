@@ -3,8 +3,8 @@
  * the capacity plan, for one or several profiles (`tsunagi validate config/*.yaml`).
  */
 import { Command } from 'commander';
+import { DEFAULT_PROFILE } from '../default-profile';
 import { guarded, loadForCommand, profileOption } from '../profile-option';
-import { DEFAULT_PROFILE } from '../selection';
 
 export function validateCommand(): Command {
   return new Command('validate')
@@ -17,10 +17,10 @@ export function validateCommand(): Command {
       guarded(
         (profiles: string[], options: { profile?: string }) =>
           [...profiles, ...(options.profile ? [options.profile] : [])].join(', '),
-        (profiles: string[], options: { profile?: string }) => {
+        async (profiles: string[], options: { profile?: string }) => {
           const all = [...profiles, ...(options.profile ? [options.profile] : [])];
           for (const profile of all.length > 0 ? all : [DEFAULT_PROFILE]) {
-            const model = loadForCommand(profile, {
+            const model = await loadForCommand(profile, {
               failureLine: (file, errors) => `${file}: invalid, ${errors} problem(s)`,
             });
             if (!model) continue;
