@@ -26,6 +26,7 @@ import {
   p2sRow,
 } from '../quotas/azure-virtual-wan';
 import { natTranslationFigures } from '../quotas/nat-gateway';
+import { formatNumber } from '../util/format-number';
 import { carvePopulationPools } from './azure-pools';
 import { checkBackhaul } from './backhaul';
 import { connectionChargePerConnectionUsd, estimateDesignCost } from './design-cost';
@@ -108,7 +109,7 @@ function checkTierRoom(models: readonly TierModel[]): ProfileIssue[] {
       found.push(
         issue(
           path,
-          `is too small for one Virtual WAN client address pool of /${P2S_POOL_PREFIX} (at least ${P2S_MIN_ADDRESSES_PER_POOL.value.toLocaleString('en-US')} addresses)`,
+          `is too small for one Virtual WAN client address pool of /${P2S_POOL_PREFIX} (at least ${formatNumber(P2S_MIN_ADDRESSES_PER_POOL.value)} addresses)`,
           model.tier.clientAddressBlock,
           `use a /${P2S_POOL_PREFIX - 4} or larger block (16 pools, enough for 200 scale units)`,
         ),
@@ -438,10 +439,10 @@ export function planCapacity(profile: Profile): PlanOutcome {
     );
   const notes = [
     'Client VPN: an endpoint that loses an associated Availability Zone keeps the connection quota of one association fewer; client CIDRs are sized for an association in every zone, so associations can change without moving a pool.',
-    `Virtual WAN point-to-site: gateway instances spread evenly over the hub zones; a zone loss removes ceil(instances / zones); from ${P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS.value} scale units each remaining instance takes at most ${P2S_CONNECTIONS_PER_INSTANCE.value.toLocaleString('en-US')} connections; throughput is ${P2S_MBPS_PER_SCALE_UNIT.value} Mbps per scale unit at ${profile.target.averageMbpsPerUser} Mbps per user.`,
+    `Virtual WAN point-to-site: gateway instances spread evenly over the hub zones; a zone loss removes ceil(instances / zones); from ${P2S_PER_INSTANCE_LIMIT_FROM_SCALE_UNITS.value} scale units each remaining instance takes at most ${formatNumber(P2S_CONNECTIONS_PER_INSTANCE.value)} connections; throughput is ${P2S_MBPS_PER_SCALE_UNIT.value} Mbps per scale unit at ${profile.target.averageMbpsPerUser} Mbps per user.`,
     'Client pools are carved by index from each tier\u2019s clientAddressBlock, so growth appends pools and never moves one; pin what is deployed with minimumEndpoints / minimumScaleUnits so that a cheaper design never removes it.',
     'Virtual WAN point-to-site: each population has its own pools in its own slot of the tier block (populations in profile order, slot count rounded up to a power of two), so growing a population or adding scale units never moves a pool; append new populations at the end.',
-    `Sizing: the ${profile.planning.objective} objective, exact over ${search.spaceSize.toLocaleString('en-US')} designs (every tier size), ${search.evaluated.toLocaleString('en-US')} evaluated in full after pruning; populations' peaks are scaled to the target in proportion to their concurrentUsers.`,
+    `Sizing: the ${profile.planning.objective} objective, exact over ${formatNumber(search.spaceSize)} designs (every tier size), ${formatNumber(search.evaluated)} evaluated in full after pruning; populations' peaks are scaled to the target in proportion to their concurrentUsers.`,
   ];
   // Which translation each closed mobile network gets (many-to-one private NAT in AWS), and
   // whether its devices fit the NAT gateways' per-destination connection limit.

@@ -1,10 +1,11 @@
 /** The capacity plan as Markdown for people: tables, and a verdict line per failure scenario. */
 import type { CapacityPlan, ScenarioSteering, TierPlan } from '../model/plan';
+import { formatNumber } from '../util/format-number';
 
-const n = (value: number) => value.toLocaleString('en-US');
-const unitPrice = (value: number) => `USD ${value.toLocaleString('en-US', { maximumFractionDigits: 4 })}`;
+const n = (value: number) => formatNumber(value);
+const unitPrice = (value: number) => `USD ${formatNumber(value, { maximumFractionDigits: 4 })}`;
 const usd = (value: number) =>
-  `USD ${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  `USD ${formatNumber(value, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 function tierSize(tier: TierPlan): string {
   return tier.kind === 'aws-client-vpn'
@@ -100,7 +101,7 @@ export function renderPlanMarkdown(plan: CapacityPlan): string {
   return lines.join('\n');
 }
 
-const jpy = (value: number) => `JPY ${Math.round(value).toLocaleString('en-US')}`;
+const jpy = (value: number) => `JPY ${formatNumber(Math.round(value))}`;
 
 function steeringSection(plan: CapacityPlan): string[] {
   const out = ['', `## Steering (${plan.steering.objective})`, ''];

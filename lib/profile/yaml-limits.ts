@@ -5,6 +5,7 @@
  * file, the rule and the fix, like every other (exit 1), never a crash.
  */
 import type { Document } from 'yaml';
+import { formatNumber } from '../util/format-number';
 import { issue, type ProfileIssue } from './issues';
 
 /** Largest profile accepted, in bytes. The shipped profiles are under 20 KB. */
@@ -21,7 +22,7 @@ export const MAX_ALIAS_COUNT = 100;
 export function sizeIssue(bytes: number): ProfileIssue {
   return issue(
     [],
-    `is ${bytes.toLocaleString('en-US')} bytes, larger than the ${MAX_PROFILE_BYTES.toLocaleString('en-US')} bytes a profile may be`,
+    `is ${formatNumber(bytes)} bytes, larger than the ${formatNumber(MAX_PROFILE_BYTES)} bytes a profile may be`,
     undefined,
     'check that this is the profile YAML (not a log or an export); a profile is a few hundred lines',
   );

@@ -3,6 +3,7 @@
  * the capacity plan, for one or several profiles (`tsunagi validate config/*.yaml`).
  */
 import { Command } from 'commander';
+import { formatNumber } from '../../util/format-number';
 import { DEFAULT_PROFILE } from '../default-profile';
 import { guarded, loadForCommand, profileOption } from '../profile-option';
 
@@ -27,7 +28,7 @@ export function validateCommand(): Command {
             const { plan } = model;
             const required = plan.scenarios.filter((s) => s.verdict !== 'not-required').length;
             console.log(
-              `${model.file}: valid - ${model.profile.organisation.id}, ${plan.target.concurrentUsers.toLocaleString('en-US')} concurrent users on ${plan.tiers.length} access tier(s), ${required} failure scenario(s) met, ${model.warnings.length} warning(s)`,
+              `${model.file}: valid - ${model.profile.organisation.id}, ${formatNumber(plan.target.concurrentUsers)} concurrent users on ${plan.tiers.length} access tier(s), ${required} failure scenario(s) met, ${model.warnings.length} warning(s)`,
             );
           }
         },

@@ -14,6 +14,7 @@ import {
   EXPRESSROUTE_GATEWAY_MBPS_PER_SCALE_UNIT,
 } from '../../quotas/expressroute';
 import { regionShortName } from '../../quotas/regions';
+import { formatNumber } from '../../util/format-number';
 import { type IssuePath, issue, type ProfileIssue } from '../issues';
 import type { Profile } from '../schema';
 
@@ -158,7 +159,7 @@ function checkExpressRouteGateways(profile: Profile): ProfileIssue[] {
     found.push(
       issue(
         ['expressRoute', 'circuits', index, 'bandwidthMbps'],
-        `brings the circuits on the ${hub} hub to ${mbps.toLocaleString('en-US')} Mbps; one hub's ExpressRoute gateway carries at most ${maxMbps.toLocaleString('en-US')} Mbps (${EXPRESSROUTE_GATEWAY_MAX_SCALE_UNITS} scale units of ${EXPRESSROUTE_GATEWAY_MBPS_PER_SCALE_UNIT.value} Mbps, ${EXPRESSROUTE_GATEWAY_MBPS_PER_SCALE_UNIT.source})`,
+        `brings the circuits on the ${hub} hub to ${formatNumber(mbps)} Mbps; one hub's ExpressRoute gateway carries at most ${formatNumber(maxMbps)} Mbps (${EXPRESSROUTE_GATEWAY_MAX_SCALE_UNITS} scale units of ${EXPRESSROUTE_GATEWAY_MBPS_PER_SCALE_UNIT.value} Mbps, ${EXPRESSROUTE_GATEWAY_MBPS_PER_SCALE_UNIT.source})`,
         profile.expressRoute.circuits[index]?.bandwidthMbps,
         'connect some circuits to another hub (hubRegion) or lower their bandwidth',
       ),
