@@ -1,5 +1,6 @@
 // Bundles the entry points with esbuild so that synth and the CLI run plain JavaScript
-// (no TypeScript loader at run time). Dependencies stay external: only our code is bundled.
+// (no TypeScript loader at run time). Dependencies stay external (the CDK apps load them from
+// node_modules), except the CLI's few, pre-bundled into dist/vendor/ (see VENDORED).
 // Usage: node scripts/build.mjs [--quiet]
 
 import { existsSync, readdirSync } from 'node:fs';
