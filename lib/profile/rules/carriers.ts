@@ -13,6 +13,7 @@ import {
   NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION,
   natTranslationFigures,
 } from '../../quotas/nat-gateway';
+import { formatNumber } from '../../util/format-number';
 import { issue, type ProfileIssue } from '../issues';
 import type { ClosedMobileNetwork, Profile } from '../schema';
 
@@ -180,7 +181,7 @@ export function checkCarriers(profile: Profile): ProfileIssue[] {
         found.push(
           issue(
             [...base, 'devices'],
-            `do not fit the AWS translation: private NAT is many-to-one, ${nat.addresses} NAT gateway address(es) (one per zone of ${at}) carry ${nat.connectionsPerDestinationAfterZoneLoss!.toLocaleString('en-US')} simultaneous connections per unique destination after the loss of one zone (${NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION.value.toLocaleString('en-US')} per address), and ${c.devices.toLocaleString('en-US')} devices at ${CARRIER_DEVICE_CONNECTIONS_PER_DESTINATION.value} connections each to one destination need ${nat.demandPerDestination!.toLocaleString('en-US')}`,
+            `do not fit the AWS translation: private NAT is many-to-one, ${nat.addresses} NAT gateway address(es) (one per zone of ${at}) carry ${formatNumber(nat.connectionsPerDestinationAfterZoneLoss!)} simultaneous connections per unique destination after the loss of one zone (${formatNumber(NAT_CONNECTIONS_PER_ADDRESS_PER_DESTINATION.value)} per address), and ${formatNumber(c.devices)} devices at ${CARRIER_DEVICE_CONNECTIONS_PER_DESTINATION.value} connections each to one destination need ${formatNumber(nat.demandPerDestination!)}`,
             c.devices,
             'translate at the carrier or a data centre (translation.at: carrier or data-centre), land the carrier on Azure (static 1:1 NAT), or split the devices over carriers landing in different Regions',
           ),
