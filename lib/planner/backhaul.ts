@@ -267,3 +267,30 @@ function hopElements(profile: Profile, place: string, dc: string, links: readonl
   }
   return elements;
 }
+
+/** A short back-haul element across scenarios: its worst scenario and in how many it is short. */
+export interface ShortPath {
+  /** The check of the scenario with the largest shortfall (the first such in scenario order). */
+  readonly worst: BackhaulCheck;
+  /** Scenarios in which the element is short (at least 1). */
+  readonly scenarios: number;
+}
+
+/**
+ * One entry per short element, in the order each was first found short: a path short in
+ * every scenario is one finding with its worst case and its count, not one per scenario.
+ */
+export function shortPaths(checks: readonly BackhaulCheck[]): ShortPath[] {
+  const byElement = new Map<string, { worst: BackhaulCheck; scenarios: number }>();
+  for (const c of checks) {
+    if (c.verdict !== 'short') continue;
+    const seen = byElement.get(c.element);
+    if (!seen) {
+      byElement.set(c.element, { worst: c, scenarios: 1 });
+      continue;
+    }
+    seen.scenarios++;
+    if (c.demandMbps - c.capacityMbps > seen.worst.demandMbps - seen.worst.capacityMbps) seen.worst = c;
+  }
+  return [...byElement.values()];
+}

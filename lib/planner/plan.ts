@@ -28,7 +28,7 @@ import {
 import { natTranslationFigures } from '../quotas/nat-gateway';
 import { formatNumber } from '../util/format-number';
 import { carvePopulationPools } from './azure-pools';
-import { checkBackhaul } from './backhaul';
+import { checkBackhaul, shortPaths } from './backhaul';
 import { connectionChargePerConnectionUsd, estimateDesignCost } from './design-cost';
 import { eligibilityMatrix } from './eligibility';
 import { layoutVpcSubnets, MAX_ZONES_PER_VPC, VPC_MIN_PREFIX } from './network-layout';
@@ -495,12 +495,14 @@ export function planCapacity(profile: Profile): PlanOutcome {
     monthlyUsd: round2(d.totalUsd),
     deltaUsd: round2(d.totalUsd - best.totalUsd),
   }));
-  const shortPaths = backhaul.checks.filter((c) => c.verdict === 'short');
-  for (const c of shortPaths.slice(0, 20)) {
+  // One warning per short path (its worst scenario and how many are short), not one per scenario.
+  for (const { worst: c, scenarios } of shortPaths(backhaul.checks)) {
+    const when =
+      scenarios === 1 ? `after ${c.scenario}` : `in ${scenarios} scenarios, worst after ${c.scenario}`;
     warnings.push(
       issue(
         ['dataCentres'],
-        `back-haul short after ${c.scenario}: ${c.element} carries ${c.capacityMbps} Mbps but ${c.demandMbps} Mbps go over it`,
+        `back-haul short ${when}: ${c.element} carries ${c.capacityMbps} Mbps but ${c.demandMbps} Mbps go over it`,
         c.capacityMbps,
         c.fix ?? 'raise the capacity',
         'warning',
