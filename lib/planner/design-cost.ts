@@ -271,9 +271,16 @@ export function estimateDesignCost(input: DesignCostInput): CostEstimate {
   for (const region of profile.clouds.aws?.regions ?? []) {
     const place = `aws:${region.region}`;
     const links = profile.dataCentres.flatMap((dc) => dc.links.filter((l) => l.to === place));
-    const vpns = links.filter((l) => l.type === 'site-to-site-vpn');
+    // The links stack builds one VPN connection (and Transit Gateway attachment) per VPN
+    // device of the data centre for each of its site-to-site links to this Region.
+    const vpnConnections = profile.dataCentres.reduce(
+      (sum, dc) =>
+        sum +
+        dc.links.filter((l) => l.to === place && l.type === 'site-to-site-vpn').length * dc.vpnDevices.length,
+      0,
+    );
     const dx = links.filter((l) => l.type === 'direct-connect');
-    const attachments = 1 + vpns.length + (dx.length > 0 ? 1 : 0);
+    const attachments = 1 + vpnConnections + (dx.length > 0 ? 1 : 0);
     line(
       'aws',
       'Transit Gateway',
@@ -288,7 +295,7 @@ export function estimateDesignCost(input: DesignCostInput): CostEstimate {
       'Site-to-site VPN',
       region.region,
       'site-to-site VPN connections',
-      vpns.length * HOURS_PER_MONTH,
+      vpnConnections * HOURS_PER_MONTH,
       'connection-hour',
       PRICES.siteToSiteVpnConnectionHour,
     );
