@@ -3,7 +3,7 @@
  * jest's global setup) pass every check, and each check catches the failure it is for on a
  * hand-built assembly.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AssemblyStack, readAssembly, verifyFirstDeploy } from '../../lib/verify/aws-first-deploy';
 import { artifactsDir, type FixtureName, synthRecord } from '../support/synthesized';
@@ -24,6 +24,22 @@ describe.each<FixtureName>(['hyogo', 'iwate'])('the %s assembly', (name) => {
 
   test('has no first-deploy finding', () => {
     expect(verifyFirstDeploy(stacks)).toEqual([]);
+  });
+
+  test('the real synth left no CDK warning or error annotation (cdk-nag findings included)', () => {
+    const outdir = join(artifactsDir(name), 'cdk.out');
+    const annotations = readdirSync(outdir)
+      .filter((f) => f.endsWith('.metadata.json'))
+      .flatMap((f) =>
+        Object.entries<{ type: string; data: unknown }[]>(
+          JSON.parse(readFileSync(join(outdir, f), 'utf8')),
+        ).flatMap(([path, entries]) =>
+          entries
+            .filter((e) => /^aws:cdk:(warning|error)$/.test(e.type))
+            .map((e) => `${path}: ${String(e.data)}`),
+        ),
+      );
+    expect(annotations).toEqual([]);
   });
 
   test('couples stacks only through SSM parameters, each written before it is read', () => {

@@ -11,7 +11,7 @@
  * consumer. Values the plan decides (CIDRs, zones, names) are passed as plain values. The
  * deploy order stays explicit: consumers depend on the producer's stack (`addDependency`).
  */
-import { Stack } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -170,12 +170,23 @@ export class NetworkReference extends Construct {
     return this.once(`${role}|${zone}|${withRouteTable}`, () => {
       const planned = this.plan.subnets.find((s) => s.role === role && s.zone === zone);
       if (!planned) throw new Error(`internal: no ${role} subnet planned in ${zone}`);
-      return ec2.Subnet.fromSubnetAttributes(this, `${role}-${zone}${withRouteTable ? '-routed' : ''}`, {
-        subnetId: this.read(this.names.subnetId(role, zone)),
-        availabilityZone: zone,
-        ipv4CidrBlock: planned.cidr,
-        routeTableId: withRouteTable ? this.read(this.names.routeTableId(role, zone)) : undefined,
-      });
+      const subnet = ec2.Subnet.fromSubnetAttributes(
+        this,
+        `${role}-${zone}${withRouteTable ? '-routed' : ''}`,
+        {
+          subnetId: this.read(this.names.subnetId(role, zone)),
+          availabilityZone: zone,
+          ipv4CidrBlock: planned.cidr,
+          routeTableId: withRouteTable ? this.read(this.names.routeTableId(role, zone)) : undefined,
+        },
+      );
+      if (!withRouteTable) {
+        Annotations.of(subnet).acknowledgeWarning(
+          '@aws-cdk/aws-ec2:noSubnetRouteTableId',
+          'The route table is read (a template parameter) only by the constructs that route through it: subnet(role, zone, { withRouteTable: true }).',
+        );
+      }
+      return subnet;
     });
   }
 
