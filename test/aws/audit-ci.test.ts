@@ -2,17 +2,16 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { githubSubject } from '../../lib/aws/ci/github-deploy-role';
 import { readToolContext } from '../../lib/cli/selection';
+import { stackName } from '../../lib/naming/stack-names';
 import type { DeploymentModel } from '../../lib/profile/load';
 import { CiDeployStack } from '../../stacks/aws/ci-deploy-stack';
-import { model, resourcesOf, type Synthesized, synthesize, template, variant } from './support/synth';
+import { type CachedSynth, cachedSynth, model, resourcesOf, template, variant } from './support/synth';
 
 const PROFILES = ['hyogo', 'iwate'] as const;
-const out = new Map<string, { m: DeploymentModel; s: Synthesized }>();
+const out = new Map<string, { m: DeploymentModel; s: CachedSynth }>();
 beforeAll(() => {
-  for (const name of PROFILES) {
-    const m = model(name);
-    out.set(name, { m, s: synthesize(m) });
-  }
+  // The real CLI's templates from jest's global setup: no synthesis here.
+  for (const name of PROFILES) out.set(name, { m: model(name), s: cachedSynth(name) });
 });
 
 describe.each(PROFILES)('audit (%s)', (name) => {
@@ -20,8 +19,8 @@ describe.each(PROFILES)('audit (%s)', (name) => {
 
   test('home Region, termination-protected', () => {
     const { m, s } = out.get(name)!;
-    expect(s.stacks.audit.region).toBe(m.plan.awsRegions[0]!.region);
-    expect(s.stacks.audit.terminationProtection).toBe(true);
+    expect(s.stacks.get(stack)!.region).toBe(m.plan.awsRegions[0]!.region);
+    expect(s.stacks.get(stack)!.terminationProtection).toBe(true);
   });
 
   test('multi-Region trail with log-file validation, KMS, CloudWatch Logs copy, retained', () => {
@@ -101,7 +100,7 @@ describe.each(PROFILES)('audit (%s)', (name) => {
   test('flow logs in every access Region, to an encrypted log group with the profile retention', () => {
     const { m, s } = out.get(name)!;
     for (const region of m.plan.awsRegions) {
-      const json = s.json.get(s.stacks.network.get(region.region)!.stackName);
+      const json = s.json.get(stackName(name, 'prod', 'network', region.region));
       expect(resourcesOf(json, 'AWS::EC2::FlowLog')).toHaveLength(1);
       for (const [, g] of resourcesOf(json, 'AWS::Logs::LogGroup')) {
         expect(g.Properties.KmsKeyId).toBeDefined();
@@ -175,7 +174,7 @@ describe.each(PROFILES)('CI deploy role (%s)', (name) => {
     for (const r of statement.Resource)
       expect(JSON.stringify(r)).toMatch(/:role\/cdk-hnb659fds-[a-z-]+-role-/);
     expect(resources).not.toContain('"*"');
-    expect(s.stacks.ciDeploy!.terminationProtection).toBe(true);
+    expect(s.stacks.get(`${name}-prod-ci-deploy`)!.terminationProtection).toBe(true);
   });
 
   test('the deploy gate may read change sets and set stack policies of this profile’s stacks only', () => {

@@ -2,15 +2,13 @@ import { inboundResolverAddresses } from '../../lib/aws/identity/inbound-resolve
 import { contains, parseCidr } from '../../lib/net/cidr';
 import type { DeploymentModel } from '../../lib/profile/load';
 import { regionShortName } from '../../lib/quotas/regions';
-import { type Json, model, resourcesOf, type Synthesized, synthesize } from './support/synth';
+import { type CachedSynth, cachedSynth, type Json, model, resourcesOf } from './support/synth';
 
 const PROFILES = ['hyogo', 'iwate'] as const;
-const out = new Map<string, { m: DeploymentModel; s: Synthesized }>();
+const out = new Map<string, { m: DeploymentModel; s: CachedSynth }>();
 beforeAll(() => {
-  for (const name of PROFILES) {
-    const m = model(name);
-    out.set(name, { m, s: synthesize(m) });
-  }
+  // The real CLI's templates from jest's global setup: no synthesis here.
+  for (const name of PROFILES) out.set(name, { m: model(name), s: cachedSynth(name) });
 });
 const stackOf = (m: DeploymentModel, region: string) =>
   `${m.profile.organisation.id}-prod-identity-${regionShortName(region)}`;
@@ -32,7 +30,7 @@ describe.each(PROFILES)('identity (%s)', (name) => {
         m.profile.identity.domain.dnsServers,
       );
       expect(resourcesOf(json, 'AWS::Route53Resolver::ResolverRuleAssociation')).toHaveLength(1);
-      expect(s.stacks.identity.get(region.region)!.terminationProtection).toBe(true);
+      expect(s.stacks.get(stackOf(m, region.region))!.terminationProtection).toBe(true);
     }
   });
 

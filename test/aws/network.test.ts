@@ -3,19 +3,20 @@
  * subnets in the profile's zones, nothing reaches the internet, and the Transit Gateway is
  * segmented by default.
  */
-import { App, type Stack } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import { NetworkParameterNames, sharedParameterRoot } from '../../lib/aws/common/network-parameters';
 import { stackName } from '../../lib/naming/stack-names';
 import type { DeploymentModel } from '../../lib/profile/load';
 import { NetworkStack } from '../../stacks/aws/network-stack';
-import { type Json, model, resourcesOf, type Synthesized, synthesize } from './support/synth';
+import { type CachedSynth, cachedSynth, type Json, model, resourcesOf } from './support/synth';
 
-describe.each(['hyogo', 'iwate'])('network stacks of %s', (name) => {
+describe.each(['hyogo', 'iwate'] as const)('network stacks of %s', (name) => {
   let m: DeploymentModel;
-  let s: Synthesized;
+  let s: CachedSynth;
   beforeAll(() => {
+    // The real CLI's templates from jest's global setup: no synthesis here.
     m = model(name);
-    s = synthesize(m);
+    s = cachedSynth(name);
   });
   const stackOf = (region: string) =>
     s.json.get(
@@ -24,9 +25,9 @@ describe.each(['hyogo', 'iwate'])('network stacks of %s', (name) => {
 
   it('has one network stack per AWS Region of the plan, termination-protected', () => {
     for (const region of m.plan.awsRegions) {
-      const stack = s.app.node.findChild(
+      const stack = s.stacks.get(
         stackName(m.profile.organisation.id, m.profile.environments[0]!.name, 'network', region.region),
-      ) as Stack;
+      )!;
       expect(stack.terminationProtection).toBe(true);
       expect(stack.region).toBe(region.region);
     }
