@@ -22,7 +22,7 @@ const entryPoints = {
 // is about 0.1 s of CPU in every `tsunagi plan` and `validate`. The CLI bundle requires them
 // where it imports them (inside the lazily loaded command code), so `--version` and `--help`
 // load none of them. Same package code as node_modules, one copy per process.
-const VENDORED = ['zod', 'yaml', 'ip-address', 'commander'];
+const VENDORED = ['zod', 'yaml', 'commander'];
 await Promise.all(
   VENDORED.map((name) =>
     build({

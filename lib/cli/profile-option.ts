@@ -21,7 +21,7 @@ export function profileOption(): Option {
 /**
  * Loads and plans a profile; on failure prints every issue, sets exit code 1 and returns
  * undefined. Warnings are printed to standard error unless `quietWarnings`. The loader and
- * the planner (zod, yaml, ip-address) are imported here, when a command runs, so that
+ * the planner (zod, yaml) are imported here, when a command runs, so that
  * `--help`, `--version` and the commands that read no profile never pay for them.
  */
 export async function loadForCommand(
