@@ -60,6 +60,8 @@ interface Prepared {
   readonly within: Float64Array;
   /** Tiers cheapest usage first. */
   readonly order: readonly number[];
+  /** Scratch: one scenario's capacity per tier (meetsEveryScenario). */
+  readonly caps: number[];
 }
 
 function prepare(input: SearchInput): Prepared {
@@ -67,6 +69,7 @@ function prepare(input: SearchInput): Prepared {
   return {
     within: demandWithin(input.masks, input.shares, T),
     order: [...Array(T).keys()].sort((a, b) => input.usagePerConnection[a]! - input.usagePerConnection[b]!),
+    caps: new Array<number>(T).fill(0),
   };
 }
 
@@ -94,7 +97,9 @@ export function usageCost(
     caps = nominalCaps.map((c) => c * Math.min(1, u) + 1e-9);
   }
   const loads = cheapestLoads(within, scale, caps, prepared.order);
-  return loads.reduce((sum, load, t) => sum + load * input.usagePerConnection[t]!, 0);
+  let sum = 0;
+  for (let t = 0; t < loads.length; t++) sum += loads[t]! * input.usagePerConnection[t]!;
+  return sum;
 }
 
 /** True when the design (capacity per tier per scenario) carries every required scenario. */
@@ -104,7 +109,7 @@ export function meetsEveryScenario(
   prepared: Prepared = prepare(input),
 ): boolean {
   const within = prepared.within;
-  const caps = new Array<number>(capsByTier.length);
+  const caps = prepared.caps;
   for (const r of input.required) {
     for (let t = 0; t < caps.length; t++) caps[t] = capsByTier[t]![r.scenario]!;
     if (input.objective === 'explicit') {
@@ -160,7 +165,8 @@ export function searchDesigns(input: SearchInput): SearchResult {
   const nominal = new Array<number>(T).fill(0);
   const best: DesignCost[] = [];
   let evaluated = 0;
-  const bound = () => (best.length < input.keep ? Number.POSITIVE_INFINITY : best[best.length - 1]!.totalUsd);
+  // The K-th best total so far (Infinity until K designs are known): what a branch must beat.
+  let bound = Number.POSITIVE_INFINITY;
   const chosen = new Array<number>(T).fill(0);
   const caps: number[][] = maxCaps.map((c) => [...c]);
 
@@ -170,23 +176,24 @@ export function searchDesigns(input: SearchInput): SearchResult {
       for (let j = 0; j < T; j++) nominal[j] = caps[j]![0]!;
       const usage = usageCost(input, nominal, prepared);
       const total = fixedSoFar + usage;
-      if (!Number.isFinite(total) || total > bound() + 1e-9) return;
+      if (!Number.isFinite(total) || total > bound + 1e-9) return;
       best.push({ sizes: [...chosen], fixedUsd: fixedSoFar, usageUsd: usage, totalUsd: total });
       best.sort((a, b) => a.totalUsd - b.totalUsd || compareSizes(a.sizes, b.sizes));
       if (best.length > input.keep) best.pop();
+      if (best.length >= input.keep) bound = best[best.length - 1]!.totalUsd;
       return;
     }
     const sizes = input.fixed[t]!;
     for (let i = 0; i < sizes.length; i++) {
       if (skip[t]![i]) continue;
       const fixed = fixedSoFar + sizes[i]!;
-      if (fixed + minFixedFrom[t + 1]! + cheapestUsage > bound() + 1e-9) continue;
+      if (fixed + minFixedFrom[t + 1]! + cheapestUsage > bound + 1e-9) continue;
       caps[t] = input.capacity[t]![i]! as number[];
       if (input.objective === 'cost-optimal') {
         // Usage with the remaining tiers at their largest is a lower bound (usage never grows with capacity).
         for (let j = 0; j < T; j++) nominal[j] = caps[j]![0]!;
         const usage = usageCost(input, nominal, prepared);
-        if (fixed + minFixedFrom[t + 1]! + usage > bound() + 1e-9) continue;
+        if (fixed + minFixedFrom[t + 1]! + usage > bound + 1e-9) continue;
       }
       if (meetsEveryScenario(input, caps, prepared)) {
         chosen[t] = i;
