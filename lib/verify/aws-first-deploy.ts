@@ -18,7 +18,9 @@
  *   option asks for it).
  * - import-order: every Fn::ImportValue names an export of a stack in the same account and
  *   Region that is deployed before the importing stack (a dependency in the manifest), and
- *   every SSM parameter a template reads under `/tsunagi/` is written by such a stack.
+ *   every SSM parameter a template reads under `/tsunagi/` is written by such a stack, which
+ *   (or another earlier one) lets the CDK bootstrap deploy role read it: CreateChangeSet
+ *   evaluates SSM parameters with the caller's credentials.
  * - hard-import: no Fn::ImportValue at all. While a stack imports an export, CloudFormation
  *   refuses every update of the exporting stack that changes or removes the value, so a
  *   replacement of the exported resource (VPC, subnet, Transit Gateway, key) blocks.
@@ -452,10 +454,39 @@ function checkImports(stacks: readonly AssemblyStack[]): FirstDeployFinding[] {
           resource: name,
           message: `reads SSM parameter ${name}, which ${source.stack.name} writes but is not deployed before it (no dependency): the first deploy fails ("parameter not found")`,
         });
+      } else if (![...earlier].some((s) => byName.get(s) && deployRoleMayRead(byName.get(s)!, stack, name))) {
+        findings.push({
+          check: 'import-order',
+          stack: stack.name,
+          resource: name,
+          message: `reads SSM parameter ${name}, which no earlier stack lets the CDK deploy role read: CreateChangeSet evaluates SSM parameters with the caller's credentials, and the bootstrap template lets the deploy role read only its version parameter, so the deploy fails with AccessDenied on ssm:GetParameters`,
+        });
       }
     }
   }
   return findings;
+}
+
+/**
+ * True when `granting` attaches a policy to the CDK bootstrap deploy role of the reader's
+ * account and Region that allows ssm:GetParameters on the parameter `name`.
+ */
+function deployRoleMayRead(granting: AssemblyStack, reader: AssemblyStack, name: string): boolean {
+  if (granting.account !== reader.account || granting.region !== reader.region) return false;
+  const role = new RegExp(`^cdk-[a-z0-9]+-deploy-role-${reader.account}-${reader.region}$`);
+  const arn = `arn:aws:ssm:${reader.region}:${reader.account}:parameter${name}`;
+  const matches = (pattern: string, text: string) =>
+    new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(text);
+  return resources(granting).some(([, r]) => {
+    if (r.Type !== 'AWS::IAM::Policy') return false;
+    if (!asArray<Json>(r.Properties?.Roles).some((x) => typeof x === 'string' && role.test(x))) return false;
+    return asArray<Json>(r.Properties?.PolicyDocument?.Statement).some(
+      (st) =>
+        st.Effect === 'Allow' &&
+        asArray<string>(st.Action).some((action) => matches(action, 'ssm:GetParameters')) &&
+        asArray<Json>(st.Resource).some((res) => typeof res === 'string' && matches(res, arn)),
+    );
+  });
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { App } from 'aws-cdk-lib';
 import { NetworkParameterNames, sharedParameterRoot } from '../../lib/aws/common/network-parameters';
+import { readToolContext } from '../../lib/cli/selection';
 import { stackName } from '../../lib/naming/stack-names';
 import type { DeploymentModel } from '../../lib/profile/load';
 import { NetworkStack } from '../../stacks/aws/network-stack';
@@ -120,7 +121,7 @@ describe('migration from the exports of earlier versions', () => {
     const m = model('hyogo');
     const region = m.plan.awsRegions.find((r) => r.region === 'ap-northeast-3')!;
     const name = stackName('hyogo', 'prod', 'network', region.region);
-    const app = new App();
+    const app = new App({ context: { ...readToolContext('cdk.json') } });
     new NetworkStack(app, name, {
       stackName: name,
       env: { account: '123456789012', region: region.region },

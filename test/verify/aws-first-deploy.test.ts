@@ -77,6 +77,22 @@ test('the offline CloudFormation validator of the real hyogo synth reported no v
 });
 
 const ACCOUNT = '111111111111';
+/** What a producer attaches to the CDK deploy role so that change sets can read its parameters. */
+const deployRoleReads = (region: string, pattern = '/tsunagi/o/e/*') => ({
+  Type: 'AWS::IAM::Policy',
+  Properties: {
+    Roles: [`cdk-hnb659fds-deploy-role-${ACCOUNT}-${region}`],
+    PolicyDocument: {
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['ssm:GetParameter', 'ssm:GetParameters'],
+          Resource: `arn:aws:ssm:${region}:${ACCOUNT}:parameter${pattern}`,
+        },
+      ],
+    },
+  },
+});
 function stack(name: string, region: string, template: object, dependencies: string[] = []): AssemblyStack {
   return { name, account: ACCOUNT, region, template, dependencies };
 }
@@ -141,6 +157,7 @@ describe('each check catches its failure', () => {
     const network = stack('network', 'ap-northeast-3', {
       Resources: {
         Key: key([]),
+        Reads: deployRoleReads('ap-northeast-3'),
         KeyArn: {
           Type: 'AWS::SSM::Parameter',
           Properties: {
@@ -249,7 +266,10 @@ describe('cross-stack coupling', () => {
   const NAME = '/tsunagi/o/e/apne1/network/vpc-id';
   const producer = (region = 'ap-northeast-1') =>
     stack('net', region, {
-      Resources: { V: { Type: 'AWS::SSM::Parameter', Properties: { Name: NAME, Value: { Ref: 'Vpc' } } } },
+      Resources: {
+        V: { Type: 'AWS::SSM::Parameter', Properties: { Name: NAME, Value: { Ref: 'Vpc' } } },
+        Reads: deployRoleReads(region),
+      },
     });
   const reader = (name: string, deps: string[], parameter = NAME) =>
     stack(
@@ -302,5 +322,24 @@ describe('cross-stack coupling', () => {
     expect(
       verifyFirstDeploy([producer('ap-northeast-3'), reader('far', ['net'])]).map((f) => f.message),
     ).toEqual([expect.stringMatching(/another account or Region/)]);
+  });
+
+  test('import-order: an SSM parameter the CDK deploy role may not read (CreateChangeSet evaluates it as the caller)', () => {
+    const withGrant = (grant: object | undefined) =>
+      stack('net', 'ap-northeast-1', {
+        Resources: {
+          V: { Type: 'AWS::SSM::Parameter', Properties: { Name: NAME, Value: { Ref: 'Vpc' } } },
+          ...(grant ? { Reads: grant } : {}),
+        },
+      });
+    const deployRole = (grant: object | undefined) =>
+      verifyFirstDeploy([withGrant(grant), reader('links', ['net'])]).map((f) => f.message);
+    expect(deployRole(undefined)).toEqual([
+      expect.stringMatching(/deploy role read.*AccessDenied on ssm:GetParameters/),
+    ]);
+    // Another prefix, another Region's role: still refused. The environment's prefix: allowed.
+    expect(deployRole(deployRoleReads('ap-northeast-1', '/tsunagi/other/*'))).toHaveLength(1);
+    expect(deployRole(deployRoleReads('ap-northeast-3'))).toHaveLength(1);
+    expect(deployRole(deployRoleReads('ap-northeast-1'))).toEqual([]);
   });
 });

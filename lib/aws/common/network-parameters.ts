@@ -11,14 +11,16 @@
  * consumer. Values the plan decides (CIDRs, zones, names) are passed as plain values. The
  * deploy order stays explicit: consumers depend on the producer's stack (`addDependency`).
  */
-import { Annotations, Stack } from 'aws-cdk-lib';
+import { Annotations, DefaultStackSynthesizer, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import type { AwsRegionNetworkPlan, SubnetPlan } from '../../model/plan';
 import { regionShortName } from '../../quotas/regions';
 import type { NetworkFoundation } from '../network-foundation';
+import { acknowledge } from './nag';
 
 /** Subnet groups of the access VPC, in the order NetworkFoundation creates them. */
 export const SUBNET_ROLES: readonly SubnetPlan['role'][] = ['client-vpn', 'services', 'transit'];
@@ -70,6 +72,42 @@ export function publishParameter(
 }
 
 /**
+ * CloudFormation resolves a template's `AWS::SSM::Parameter::Value<...>` parameters with the
+ * credentials of the caller of CreateChangeSet: under `cdk deploy`, the CDK bootstrap deploy
+ * role, which the bootstrap template lets read only its own version parameter (its
+ * `ReadVersion` statement: "CreateChangeSet uses this to evaluate any SSM parameters"). The
+ * producing stack (deployed by the bootstrap execution role) therefore lets the Region's
+ * deploy role read the parameters under `root`, and nothing else; without it the readers'
+ * first deploy fails with AccessDenied on ssm:GetParameters.
+ */
+export function allowDeployRoleToRead(
+  scope: Construct,
+  root: string,
+  qualifier: string = DefaultStackSynthesizer.DEFAULT_QUALIFIER,
+): iam.Policy {
+  const { account, region, partition } = Stack.of(scope);
+  const resource = `arn:${partition}:ssm:${region}:${account}:parameter${root}/*`;
+  const policy = new iam.Policy(scope, 'DeployRoleReadsParameters', {
+    roles: [
+      iam.Role.fromRoleName(scope, 'CdkDeployRole', `cdk-${qualifier}-deploy-role-${account}-${region}`),
+    ],
+    statements: [
+      new iam.PolicyStatement({
+        sid: 'EvaluateSharedParametersInChangeSets',
+        actions: ['ssm:GetParameters', 'ssm:GetParameter'],
+        resources: [resource],
+      }),
+    ],
+  });
+  acknowledge(
+    policy,
+    `AwsSolutions-IAM5[Resource::${resource}]`,
+    'One bounded wildcard: the parameters this environment’s stacks write for each other in this Region (read-only, names only under the environment’s own prefix).',
+  );
+  return policy;
+}
+
+/**
  * CDK context key: `true` keeps the CloudFormation exports that earlier versions created
  * automatically (same export names), beside the SSM parameters. Only for an environment
  * deployed before the stacks stopped importing: deploy once with it (the network stacks add
@@ -90,6 +128,7 @@ export function publishNetworkParameters(
   options: { keepExports?: boolean } = {},
 ): void {
   const root = new Construct(scope, 'SharedParameters');
+  allowDeployRoleToRead(root, names.root);
   const publish = (id: string, name: string, value: string, exported = true) => {
     publishParameter(root, id, name, value);
     if (options.keepExports && exported) Stack.of(scope).exportValue(value);
