@@ -76,7 +76,12 @@ test('the worker runs the built-in plugin: real violations, with their rules, pr
       expect.objectContaining({
         severity: 'error',
         resources: [['Subnet', context.templatePaths[0]]],
-        description: expect.stringMatching(/CidrBlock/),
+        description: expect.stringMatching(/'VpcId' is a required property/),
+      }),
+      expect.objectContaining({
+        severity: 'warning',
+        resources: [['Subnet', context.templatePaths[0]]],
+        description: expect.stringMatching(/CidrBlock: 42 is not of type 'string'/),
       }),
     ]),
   );
