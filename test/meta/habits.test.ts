@@ -21,6 +21,15 @@ describe('repository habits', () => {
     expect(packageJson.scripts.test).not.toMatch(/build\.mjs/);
   });
 
+  it('ignores what npm run synth writes (git and Biome), so the README set-up then passes npm test', () => {
+    // lib/cli/synth.ts writes these into the project root when no --output is given.
+    const ignored = readFileSync(join(ROOT, '.gitignore'), 'utf8').split('\n');
+    for (const output of ['cdk.out/', 'cdktf.out/', 'tsunagi-plan.json']) expect(ignored).toContain(output);
+    const biome = JSON.parse(readFileSync(join(ROOT, 'biome.json'), 'utf8'));
+    expect(biome.files.includes).toContain('!tsunagi-plan.json');
+    expect(biome.files.includes).not.toContain('cdk.out/**');
+  });
+
   it('ships the full Apache-2.0 text that package.json declares', () => {
     expect(packageJson.license).toBe('Apache-2.0');
     const license = readFileSync(join(ROOT, 'LICENSE'), 'utf8');
