@@ -51,6 +51,12 @@ function measure(label, budgetMs, n, command, argv, env) {
 const tsunagi = ['dist/tsunagi.js'];
 mkdirSync(out, { recursive: true });
 const results = [
+  // The machine's speed at the time of the run: a fixed CPU-bound loop. On shared 2-core VMs it
+  // varies by up to 2x over minutes; compare other figures only with similar calibrations.
+  measure('calibration: fixed CPU loop (3e8 additions)', null, runs, process.execPath, [
+    '-e',
+    'let s = 0; for (let i = 0; i < 3e8; i++) s += i;',
+  ]),
   measure(`tsunagi synth -p ${profile} (both clouds, validator on)`, 5_000, runs, process.execPath, [
     ...tsunagi,
     'synth',

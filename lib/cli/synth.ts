@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { DeploymentModel } from '../model/deployment-model';
 import { planDeployment } from '../planner/deployment';
 import { loadProfile } from '../profile/load';
 import { projectRoot } from '../profile/project-root';
@@ -21,6 +22,11 @@ export interface SynthOptions {
   readonly backend: 'local' | 'azurerm';
   /** Directory that receives cdk.out/ and cdktf.out/; default the project root. */
   readonly output?: string;
+  /**
+   * The profile as the caller already validated and planned it (its plan is written beside the
+   * artifacts). Default: load and plan the profile again.
+   */
+  readonly model?: DeploymentModel;
 }
 
 interface SynthRun {
@@ -99,6 +105,11 @@ export interface SynthOutcome {
   readonly exitCode?: number;
 }
 
+function planIfValid(profile: string): DeploymentModel['plan'] | undefined {
+  const loaded = planDeployment(loadProfile(profile));
+  return loaded.ok ? loaded.model.plan : undefined;
+}
+
 export async function synthesize(options: SynthOptions): Promise<SynthOutcome> {
   const root = options.output ? resolve(options.output) : projectRoot();
   mkdirSync(root, { recursive: true });
@@ -132,8 +143,9 @@ export async function synthesize(options: SynthOptions): Promise<SynthOutcome> {
   // The capacity plan beside the artifacts (same JSON as `tsunagi plan --format json`), so
   // that `tsunagi review` can read the requirements and the cost of each side of a change.
   rmSync(join(root, PLAN_FILE), { force: true });
-  const loaded = planDeployment(loadProfile(options.profile));
-  if (loaded.ok) writeFileSync(join(root, PLAN_FILE), `${JSON.stringify(loaded.model.plan, null, 2)}\n`);
+  // While the apps run: the caller's plan, or the profile planned again (the apps do the same).
+  const plan = options.model?.plan ?? planIfValid(options.profile);
+  if (plan) writeFileSync(join(root, PLAN_FILE), `${JSON.stringify(plan, null, 2)}\n`);
   const results = await Promise.all(runs);
   const lines: string[] = [];
   let ok = true;

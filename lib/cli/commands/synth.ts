@@ -56,7 +56,7 @@ export function synthCommand(): Command {
             return;
           }
           const clouds = options.cloud === 'all' ? (['aws', 'azure'] as const) : ([options.cloud] as const);
-          const outcome = await synthesize({ ...options, clouds });
+          const outcome = await synthesize({ ...options, clouds, model });
           console.log(outcome.report);
           console.log(
             `${outcome.ok ? 'synthesized' : 'FAILED'} ${model.profile.organisation.id} in ${Math.round(performance.now() - started)} ms`,
