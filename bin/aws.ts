@@ -6,6 +6,7 @@
  */
 import { App } from 'aws-cdk-lib';
 import { usePrewarmedValidator } from '../lib/aws/validation/prewarmed-validator';
+import { cleanCdkOut } from '../lib/cli/clean-output';
 import { unusedCloudNotice, usesCloud } from '../lib/cli/clouds';
 import { chooseProfile, loadOrExit, readToolContext, runApp } from '../lib/cli/selection';
 import { addAwsStacks } from '../stacks/aws';
@@ -22,6 +23,9 @@ const choice = chooseProfile(
 );
 runApp(choice.profile, () => {
   const { model, environment } = loadOrExit(choice.profile, choice.environment);
+  // Under `tsunagi synth`: the previous cloud assembly goes only now that the profile passed,
+  // and before any construct stages an asset into the output directory.
+  if (process.env.TSUNAGI_CLEAN_OUTPUT === '1') cleanCdkOut(app.outdir);
   if (usesCloud(model, 'aws')) addAwsStacks(app, model, environment);
   else process.stderr.write(`${unusedCloudNotice(model, 'aws')}\n`);
   app.synth();

@@ -7,6 +7,7 @@
  * A profile that uses no Azure hub synthesizes no Azure stack.
  */
 import { App } from 'cdktf';
+import { cleanCdktfOut } from '../lib/cli/clean-output';
 import { unusedCloudNotice, usesCloud } from '../lib/cli/clouds';
 import { backendIssue, chooseProfile, loadOrExit, readToolContext, runApp } from '../lib/cli/selection';
 import { formatIssue } from '../lib/profile/issues';
@@ -29,6 +30,9 @@ runApp(choice.profile, () => {
     process.stderr.write(`${formatIssue(missing, model.file)}\n`);
     process.exit(1);
   }
+  // Under `tsunagi synth`: the previous synth's files go only now that the profile passed
+  // (Terraform state and lock files beside them stay, lib/cli/clean-output.ts).
+  if (process.env.TSUNAGI_CLEAN_OUTPUT === '1') cleanCdktfOut(app.outdir);
   if (usesCloud(model, 'azure')) addAzureStacks(app, model, environment, backend);
   else process.stderr.write(`${unusedCloudNotice(model, 'azure')}\n`);
   app.synth();

@@ -2,14 +2,14 @@
  * `tsunagi synth`: validates the profile once, then runs the CDK app and the CDKTF app in
  * parallel (two cores, two processes) and reports what each wrote.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { DeploymentModel } from '../model/deployment-model';
 import { planDeployment } from '../planner/deployment';
 import { loadProfile } from '../profile/load';
 import { projectRoot } from '../profile/project-root';
-import { cleanCdkOut, cleanCdktfOut, leftoverStackDirectories } from './clean-output';
+import { leftoverStackDirectories } from './clean-output';
 import { readToolContext } from './selection';
 
 /** File in the synth output directory that holds the capacity plan (docs/plan-json.md). */
@@ -44,22 +44,28 @@ interface SynthRun {
  */
 export const SYNTH_NODE_FLAGS = ['--single-threaded-gc'] as const;
 
-function run(cloud: 'aws' | 'azure', env: NodeJS.ProcessEnv): Promise<SynthRun> {
+interface StartedApp {
+  readonly child: ChildProcess;
+  readonly done: Promise<SynthRun>;
+}
+
+function start(cloud: 'aws' | 'azure', env: NodeJS.ProcessEnv): StartedApp {
   const started = performance.now();
-  return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [...SYNTH_NODE_FLAGS, join(projectRoot(), 'dist', `${cloud}.js`)], {
-      cwd: projectRoot(),
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+  const child = spawn(process.execPath, [...SYNTH_NODE_FLAGS, join(projectRoot(), 'dist', `${cloud}.js`)], {
+    cwd: projectRoot(),
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const done = new Promise<SynthRun>((resolvePromise) => {
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     child.on('close', (code) =>
       resolvePromise({ cloud, code: code ?? 1, stderr, ms: Math.round(performance.now() - started) }),
     );
   });
+  return { child, done };
 }
 
 export interface StackSummary {
@@ -110,19 +116,31 @@ function planIfValid(profile: string): DeploymentModel['plan'] | undefined {
   return loaded.ok ? loaded.model.plan : undefined;
 }
 
-export async function synthesize(options: SynthOptions): Promise<SynthOutcome> {
+/** The apps running for one `tsunagi synth`; `abort` stops them (the gate refused the profile). */
+export interface StartedSynthesis {
+  readonly root: string;
+  readonly apps: readonly StartedApp[];
+  abort(): void;
+}
+
+/**
+ * Starts the CDK and CDKTF apps at once. Each validates the profile itself and writes nothing
+ * for one it refuses; each removes its previous artifacts (TSUNAGI_CLEAN_OUTPUT, see
+ * lib/cli/clean-output.ts) only after its validation passed and before it builds anything.
+ * So the caller can run the gate while the apps start, and abort them if the gate refuses.
+ */
+export function startSynthesis(options: SynthOptions): StartedSynthesis {
   const root = options.output ? resolve(options.output) : projectRoot();
   mkdirSync(root, { recursive: true });
   const selection = {
     profile: options.profile,
     ...(options.environment ? { environment: options.environment } : {}),
   };
-  const baseEnv = { ...process.env, TSUNAGI_QUIET_WARNINGS: '1' };
-  const runs: Promise<SynthRun>[] = [];
+  const baseEnv = { ...process.env, TSUNAGI_QUIET_WARNINGS: '1', TSUNAGI_CLEAN_OUTPUT: '1' };
+  const apps: StartedApp[] = [];
   if (options.clouds.includes('aws')) {
-    cleanCdkOut(join(root, 'cdk.out'));
-    runs.push(
-      run('aws', {
+    apps.push(
+      start('aws', {
         ...baseEnv,
         CDK_CONTEXT_JSON: JSON.stringify({ ...readToolContext('cdk.json'), ...selection }),
         CDK_OUTDIR: join(root, 'cdk.out'),
@@ -130,9 +148,8 @@ export async function synthesize(options: SynthOptions): Promise<SynthOutcome> {
     );
   }
   if (options.clouds.includes('azure')) {
-    cleanCdktfOut(join(root, 'cdktf.out'));
-    runs.push(
-      run('azure', {
+    apps.push(
+      start('azure', {
         ...baseEnv,
         CDKTF_CONTEXT_JSON: JSON.stringify({ ...readToolContext('cdktf.json'), ...selection }),
         CDKTF_OUTDIR: join(root, 'cdktf.out'),
@@ -140,13 +157,32 @@ export async function synthesize(options: SynthOptions): Promise<SynthOutcome> {
       }),
     );
   }
+  return {
+    root,
+    apps,
+    abort: () => {
+      for (const app of apps) app.child.kill();
+    },
+  };
+}
+
+export async function synthesize(options: SynthOptions): Promise<SynthOutcome> {
+  return finishSynthesis(startSynthesis(options), options);
+}
+
+/** Writes the plan beside the artifacts while the apps run, waits for them, reports. */
+export async function finishSynthesis(
+  started: StartedSynthesis,
+  options: SynthOptions,
+): Promise<SynthOutcome> {
+  const { root } = started;
   // The capacity plan beside the artifacts (same JSON as `tsunagi plan --format json`), so
   // that `tsunagi review` can read the requirements and the cost of each side of a change.
   rmSync(join(root, PLAN_FILE), { force: true });
-  // While the apps run: the caller's plan, or the profile planned again (the apps do the same).
+  // The caller's plan, or the profile planned again (the apps do the same).
   const plan = options.model?.plan ?? planIfValid(options.profile);
   if (plan) writeFileSync(join(root, PLAN_FILE), `${JSON.stringify(plan, null, 2)}\n`);
-  const results = await Promise.all(runs);
+  const results = await Promise.all(started.apps.map((a) => a.done));
   const lines: string[] = [];
   let ok = true;
   let exitCode: number | undefined;

@@ -170,6 +170,16 @@ describe('tsunagi synth', () => {
     }
   });
 
+  it('removed the previous synth\u2019s stale template and kept Terraform state it did not write', () => {
+    // Global setup put both into the output directory before the synth (synthesized-fixtures.js).
+    const out = artifactsDir('hyogo');
+    expect(existsSync(join(out, 'cdk.out', 'stale-stack.template.json'))).toBe(false);
+    expect(existsSync(join(out, 'cdktf.out', 'stacks', 'retired', 'terraform.tfstate'))).toBe(true);
+    expect(synthRecord('hyogo').stdout).toContain(
+      'note: cdktf.out/stacks/retired/ is no longer synthesized but still holds files',
+    );
+  });
+
   it('writes nothing for an invalid profile and exits 1', () => {
     const profile = profileObject('hyogo');
     profile.target.concurrentUsers = 'ninety thousand';

@@ -128,6 +128,12 @@ async function synthesizeFixtures() {
       // same code (two worktrees at one commit) never see a half-written tree.
       const scratch = fs.mkdtempSync(join(dir, `.${name}-`));
       const file = profileFile(name, scratch);
+      // What a previous synth and a Terraform run left: synth must remove the stale template
+      // and keep the state (test/cli/tsunagi.test.ts reads both back).
+      fs.mkdirSync(join(scratch, 'cdk.out'), { recursive: true });
+      fs.writeFileSync(join(scratch, 'cdk.out', 'stale-stack.template.json'), '{}');
+      fs.mkdirSync(join(scratch, 'cdktf.out', 'stacks', 'retired'), { recursive: true });
+      fs.writeFileSync(join(scratch, 'cdktf.out', 'stacks', 'retired', 'terraform.tfstate'), '{}');
       const result = await synthesize(name, file, scratch);
       const shown = VARIANTS[name] ? `<variant ${name}>` : file;
       fs.writeFileSync(

@@ -37,26 +37,32 @@ export function synthCommand(): Command {
         (options: SynthCommandOptions) => options.profile,
         async (options: SynthCommandOptions) => {
           const started = performance.now();
-          const model = await loadForCommand(options.profile, {
-            failureLine: (file) => `${file}: invalid profile; nothing was synthesized`,
-          });
-          if (!model) return;
-          // Loaded when the command runs: the CDK/CDKTF drivers are not needed for `--help`.
-          const [{ backendIssue }, { synthesize }] = await Promise.all([
+          const clouds = options.cloud === 'all' ? (['aws', 'azure'] as const) : ([options.cloud] as const);
+          // The apps start at once and validate the profile themselves (writing nothing for one
+          // they refuse) while this process runs the gate; a refusal stops them.
+          const [{ backendIssue }, { startSynthesis, finishSynthesis }] = await Promise.all([
             import('../selection'),
             import('../synth'),
           ]);
+          const running = startSynthesis({ ...options, clouds });
+          const model = await loadForCommand(options.profile, {
+            failureLine: (file) => `${file}: invalid profile; nothing was synthesized`,
+          });
+          if (!model) {
+            running.abort();
+            return;
+          }
           const environment = options.environment ?? model.profile.environments[0]!.name;
           const missing =
             options.cloud !== 'aws' ? backendIssue(model, environment, options.backend) : undefined;
           if (missing) {
+            running.abort();
             console.error(formatIssue(missing, model.file));
             console.error(`${model.file}: invalid for --backend azurerm; nothing was synthesized`);
             process.exitCode = 1;
             return;
           }
-          const clouds = options.cloud === 'all' ? (['aws', 'azure'] as const) : ([options.cloud] as const);
-          const outcome = await synthesize({ ...options, clouds, model });
+          const outcome = await finishSynthesis(running, { ...options, clouds, model });
           console.log(outcome.report);
           console.log(
             `${outcome.ok ? 'synthesized' : 'FAILED'} ${model.profile.organisation.id} in ${Math.round(performance.now() - started)} ms`,
