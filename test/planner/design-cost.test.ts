@@ -1,0 +1,150 @@
+/**
+ * The whole design's fixed monthly charges for the Hyogo fixture, line by line, each quantity
+ * derived by hand from the profile (and the unit price from lib/quotas/prices.ts), so that a
+ * line priced in the wrong unit, a count off by one or a missing component fails here. The
+ * concentrator lines are in exact-figures.test.ts; usage lines are checked for their
+ * arithmetic (quantity x unit price = monthly) and the total for being their sum.
+ */
+import type { CostLine } from '../../lib/model/plan';
+import { AZURE_FIREWALL_TIERS } from '../../lib/quotas/azure-firewall';
+import { HOURS_PER_MONTH, PRICES } from '../../lib/quotas/prices';
+import { perMutant } from '../support/per-mutant';
+import { loadModel } from '../support/profiles';
+
+const H = HOURS_PER_MONTH; // 730
+const cents = (usd: number) => Math.round(usd * 100) / 100;
+const hyogoCost = perMutant(() => loadModel('hyogo').plan.cost);
+let lines: readonly CostLine[];
+beforeEach(() => {
+  lines = hyogoCost().lines;
+});
+
+/** The one line of a component for a scope (tier id, Region, hub, link or circuit). */
+function only(component: string, scope: string): CostLine {
+  const found = lines.filter((l) => l.component === component && l.tierId === scope);
+  if (found.length !== 1)
+    throw new Error(
+      `${found.length} lines for ${component} ${scope}; have ${lines.map((l) => `${l.component}/${l.tierId}`).join(', ')}`,
+    );
+  return found[0]!;
+}
+const figures = (l: CostLine) => [l.quantity, l.unit, l.unitPriceUsd, l.monthlyUsd];
+
+describe('AWS, per Region (fixture: kobe has 2 VPN devices and links Tokyo by VPN and a 10 Gbps Direct Connect; harima has 2 devices and links Osaka by VPN; Managed AD in both)', () => {
+  test('Transit Gateway attachments: Tokyo VPC + 2 VPN + Direct Connect gateway = 4, Osaka VPC + 2 VPN = 3', () => {
+    const price = PRICES.transitGatewayAttachmentHour.value;
+    expect(figures(only('Transit Gateway', 'ap-northeast-1'))).toEqual([
+      4 * H,
+      'attachment-hour',
+      price,
+      cents(4 * H * price),
+    ]);
+    expect(figures(only('Transit Gateway', 'ap-northeast-3'))).toEqual([
+      3 * H,
+      'attachment-hour',
+      price,
+      cents(3 * H * price),
+    ]);
+  });
+
+  test('site-to-site VPN: one connection per data-centre device on each link, 2 per Region', () => {
+    const price = PRICES.siteToSiteVpnConnectionHour.value;
+    for (const region of ['ap-northeast-1', 'ap-northeast-3'])
+      expect(figures(only('Site-to-site VPN', region))).toEqual([
+        2 * H,
+        'connection-hour',
+        price,
+        cents(2 * H * price),
+      ]);
+  });
+
+  test('Direct Connect: the 10 Gbps link as ten 1 Gbps port-hours a month', () => {
+    const price = PRICES.directConnectPortHour1Gbps.value;
+    expect(figures(only('Direct Connect', 'kobe-aws-tokyo-dx'))).toEqual([
+      10 * H,
+      'port-hour',
+      price,
+      cents(10 * H * price),
+    ]);
+    expect(lines.filter((l) => l.component === 'Direct Connect')).toHaveLength(1);
+  });
+
+  test('Managed Microsoft AD: two domain controllers in each Region', () => {
+    const price = PRICES.managedAdEnterpriseDomainControllerHour.value;
+    for (const region of ['ap-northeast-1', 'ap-northeast-3'])
+      expect(figures(only('Managed Microsoft AD', region))).toEqual([
+        2 * H,
+        'controller-hour',
+        price,
+        cents(2 * H * price),
+      ]);
+  });
+
+  test('no private NAT gateway: the carrier translates on the Azure hub, not in AWS', () => {
+    expect(lines.filter((l) => l.component === 'NAT gateway')).toEqual([]);
+  });
+});
+
+describe('Azure, per hub (fixture: one 10 Gbps circuit per hub, 1 site-to-site scale unit)', () => {
+  test('a standard virtual hub in each Region', () => {
+    const price = PRICES.virtualHubHour.value;
+    for (const hub of ['japaneast', 'japanwest'])
+      expect(figures(only('Virtual hub', hub))).toEqual([H, 'hub-hour', price, cents(H * price)]);
+  });
+
+  test('site-to-site VPN gateway: 1 scale unit per hub', () => {
+    const price = PRICES.s2sScaleUnitHour.value;
+    for (const hub of ['japaneast', 'japanwest'])
+      expect(figures(only('Site-to-site VPN', hub))).toEqual([H, 'scale-unit-hour', price, cents(H * price)]);
+  });
+
+  test('ExpressRoute gateway: 10,000 Mbps of circuits at 2,000 Mbps per scale unit = 5 units per hub', () => {
+    const price = PRICES.expressRouteGatewayScaleUnitHour.value;
+    for (const hub of ['japaneast', 'japanwest'])
+      expect(figures(only('ExpressRoute gateway', hub))).toEqual([
+        5 * H,
+        'scale-unit-hour',
+        price,
+        cents(5 * H * price),
+      ]);
+  });
+
+  test('Azure Firewall: Standard at japaneast (at most 10,000 users and 2,030 devices x 0.8 Mbps), Premium at japanwest (80,000 x 0.8 Mbps = 64 Gbps > 30)', () => {
+    const standard = AZURE_FIREWALL_TIERS.Standard.deploymentHourUsd;
+    const premium = AZURE_FIREWALL_TIERS.Premium.deploymentHourUsd;
+    const deployment = (hub: string) =>
+      lines.filter(
+        (l) => l.component === 'Azure Firewall' && l.tierId === hub && l.unit === 'deployment-hour',
+      );
+    expect(deployment('japaneast').map(figures)).toEqual([
+      [H, 'deployment-hour', standard.value, cents(H * standard.value)],
+    ]);
+    expect(deployment('japanwest').map(figures)).toEqual([
+      [H, 'deployment-hour', premium.value, cents(H * premium.value)],
+    ]);
+  });
+
+  test('ExpressRoute circuits: 10 Gbps each, priced as 10 x the 1 Gbps month', () => {
+    const price = PRICES.expressRoutePremiumMetered1GbpsMonth.value;
+    for (const circuit of ['er-iij-tokyo', 'er-iij-osaka'])
+      expect(figures(only('ExpressRoute circuit', circuit))).toEqual([
+        10,
+        'Gbps-month',
+        price,
+        cents(10 * price),
+      ]);
+  });
+});
+
+test('every line: monthly = quantity x unit price, JPY at the profile rate; the total is their sum', () => {
+  const cost = hyogoCost();
+  for (const l of cost.lines) {
+    expect([l.component, l.tierId, l.monthlyUsd]).toEqual([
+      l.component,
+      l.tierId,
+      cents(l.quantity * l.unitPriceUsd),
+    ]);
+    expect(l.monthlyJpy).toBe(Math.round(l.monthlyUsd * cost.exchangeRate.jpyPerUsd));
+  }
+  expect(cost.monthlyUsd).toBe(cents(cost.lines.reduce((s, l) => s + l.monthlyUsd, 0)));
+});
