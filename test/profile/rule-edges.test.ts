@@ -7,6 +7,7 @@
 
 import { formatPath } from '../../lib/profile/issues';
 import { checkAddresses } from '../../lib/profile/rules/addresses';
+import { checkDataCentreLinks } from '../../lib/profile/rules/data-centre-links';
 import { checkProtectedSegments } from '../../lib/profile/rules/protected-segments';
 import type { Profile } from '../../lib/profile/schema';
 import { loadModel, type MutableProfile } from '../support/profiles';
@@ -177,5 +178,32 @@ describe('address plan: overlaps in both directions, sizes at the limit', () => 
           .cidrs.push('10.24.0.0/16'),
       ),
     ).toEqual(['addressPlan.networks[0].cidrs[1]: is not inside the ranges of dc:dc-kobe (10.0.0.0/12)']);
+  });
+});
+
+describe('data-centre links against what is built', () => {
+  const errors = (edit: (p: MutableProfile) => void) =>
+    checkDataCentreLinks(edited(edit))
+      .filter((i) => i.severity === 'error')
+      .map((i) => `${formatPath(i.path)}: ${i.message}`);
+  const harimaEr = (p: MutableProfile) =>
+    p.dataCentres[1].links.find((l: { name: string }) => l.name === 'harima-er-osaka');
+
+  test('an ExpressRoute link may declare up to the circuits behind it, not one Mbps more', () => {
+    expect(errors((p) => (harimaEr(p).bandwidthMbps = 10_000))).toEqual([]);
+    expect(errors((p) => (harimaEr(p).bandwidthMbps = 10_001))).toEqual([
+      'dataCentres[1].links[1].bandwidthMbps: declares more than the circuits from dc-harima to the japanwest hub carry (er-iij-osaka 10000 Mbps: 10000 Mbps in total)',
+    ]);
+    // A second circuit from the same data centre to the same hub counts; one elsewhere does not.
+    const second = (p: MutableProfile, hubRegion: string) => {
+      p.expressRoute.circuits.push({
+        ...structuredClone(p.expressRoute.circuits[1]),
+        name: 'er-iij-osaka-2',
+        hubRegion,
+      });
+      harimaEr(p).bandwidthMbps = 20_000;
+    };
+    expect(errors((p) => second(p, 'japanwest'))).toEqual([]);
+    expect(errors((p) => second(p, 'japaneast'))).toHaveLength(1);
   });
 });

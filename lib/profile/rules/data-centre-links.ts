@@ -76,10 +76,22 @@ export function checkDataCentreLinks(profile: Profile): ProfileIssue[] {
         }
       }
       if (link.type === 'expressroute') {
-        const circuit = profile.expressRoute.circuits.some(
+        const circuits = profile.expressRoute.circuits.filter(
           (c) => c.dataCentre === dc.name && c.hubRegion === where,
         );
-        if (!circuit) {
+        const built = circuits.reduce((sum, c) => sum + c.bandwidthMbps, 0);
+        // The back-haul check trusts the link's bandwidth; it must not exceed what is built.
+        if (circuits.length > 0 && link.bandwidthMbps > built) {
+          found.push(
+            issue(
+              [...path, 'bandwidthMbps'],
+              `declares more than the circuits from ${dc.name} to the ${where} hub carry (${circuits.map((c) => `${c.name} ${c.bandwidthMbps} Mbps`).join(', ')}: ${built} Mbps in total)`,
+              link.bandwidthMbps,
+              `lower it to ${built}, or add a circuit with dataCentre ${dc.name} and hubRegion ${where}`,
+            ),
+          );
+        }
+        if (circuits.length === 0) {
           found.push(
             issue(
               path,
