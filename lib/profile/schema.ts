@@ -333,7 +333,13 @@ const link = z
     name: identifier,
     type: z.enum(['site-to-site-vpn', 'direct-connect', 'expressroute', 'prefectural-network-vpn']),
     to: placeRef,
-    bandwidthMbps: z.number().int().positive(),
+    bandwidthMbps: z
+      .number()
+      .int()
+      .positive()
+      .describe(
+        'What the link carries, in Mbps; the back-haul check trusts it. An expressroute link may not declare more than its circuits from this data centre to that hub carry.',
+      ),
   })
   .strict();
 
