@@ -1,25 +1,24 @@
 /**
- * A fixture value computed once per jest run, and again whenever StrykerJS activates another
- * mutant. Stryker (coverageAnalysis 'perTest', stryker.config.mjs) activates a mutant when a
- * test starts; a plan computed in a describe body or a beforeAll is computed before that, so
- * every planner mutant would "survive" the assertions on it. Read the value in a beforeEach
- * (which runs after the mutant is active):
+ * A fixture value computed once per jest run, and for every test in a StrykerJS run.
+ *
+ * Stryker (coverageAnalysis 'perTest', stryker.config.mjs) records which tests execute each
+ * mutant in its dry run, activates a mutant when a test starts, and runs only the tests that
+ * covered it. A plan computed in a describe body or a beforeAll is computed before any test
+ * starts (no mutant active, no test covering it); a plan cached across tests is computed while
+ * the first test runs, so only that test would count as covering the planner. Read the value
+ * in a beforeEach:
  *
  *   const hyogoPlan = perMutant(() => loadModel('hyogo').plan);
  *   let plan: CapacityPlan;
  *   beforeEach(() => { plan = hyogoPlan(); });
  *
- * Outside a mutation run there is no active mutant, so the value is computed once.
+ * Outside a mutation run (no `__stryker__` global) the value is computed once.
  */
 export function perMutant<T>(compute: () => T): () => T {
-  let computedFor: unknown = Symbol('never');
-  let value: T;
+  let cached: { value: T } | undefined;
   return () => {
-    const active = (globalThis as { __stryker__?: { activeMutant?: unknown } }).__stryker__?.activeMutant;
-    if (active !== computedFor) {
-      value = compute();
-      computedFor = active;
-    }
-    return value;
+    if ((globalThis as { __stryker__?: unknown }).__stryker__ !== undefined) return compute();
+    cached ??= { value: compute() };
+    return cached.value;
   };
 }
