@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { makeFinding } from '../finding';
 import { hasFixedPhysicalName, physicalNameProperty } from '../rules/physical-names';
 import { sessionRulesFor } from '../rules/session-rules';
-import { isStateful, statefulImpact } from '../rules/stateful';
+import { isStateful, replacementClass, statefulImpact } from '../rules/stateful';
 import type { ChangeAction, Finding, ResourceChange } from '../types';
 import { type GateCheck, type GateInput, GateInputError } from './types';
 
@@ -236,13 +236,13 @@ export function checkChangeSet(
         );
         continue;
       }
-      // A replaced stateful or connection-bearing resource blocks; any other replacement warns.
-      const stateful = isStateful('aws', type);
       findings.push(
         makeFinding({
-          severity: stateful ? 'block' : 'warn',
-          category: 'replacement',
-          rule: stateful ? 'stateful-replaced' : 'resource-replaced',
+          ...replacementClass(
+            'aws',
+            type,
+            'the resource gets a new physical ID; CloudFormation updates what refers to it in the same deployment',
+          ),
           cloud: 'aws',
           stack,
           resource,
@@ -250,9 +250,6 @@ export function checkChangeSet(
           action,
           cause,
           message: `CloudFormation ${how} ${type} ${resource}${because}.`,
-          userImpact: stateful
-            ? (statefulImpact('aws', type, 'replace') ?? '')
-            : 'the resource gets a new physical ID; CloudFormation updates what refers to it in the same deployment',
         }),
       );
       const properties = propertiesOf(rc, template) as Record<string, unknown> | undefined;

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { makeFinding } from '../finding';
 import { AZURERM_FORCE_NEW, azurermForcesNew, normaliseAttributePath } from '../rules/azurerm-force-new';
 import { sessionRulesFor } from '../rules/session-rules';
-import { isStateful, statefulImpact } from '../rules/stateful';
+import { isStateful, replacementClass, statefulImpact } from '../rules/stateful';
 import type { ChangeAction, Finding, ResourceChange } from '../types';
 import { type GateCheck, type GateInput, GateInputError } from './types';
 
@@ -175,13 +175,9 @@ export function checkTerraformPlan(plan: TerraformPlan, file: string, stack: str
           `${stack}/${address}: Terraform replaces it for ${unlisted.join(', ')}, which the ForceNew table (azurerm ${AZURERM_FORCE_NEW.providerVersion}) lists as in place: regenerate lib/review/rules/azurerm-force-new.json if the provider version changed`,
         );
       const because = why.length > 0 ? ` because ${why.join(', ')} force(s) a new resource` : '';
-      // A replaced stateful or connection-bearing resource blocks; any other replacement warns.
-      const stateful = isStateful('azure', type);
       findings.push(
         makeFinding({
-          severity: stateful ? 'block' : 'warn',
-          category: 'replacement',
-          rule: stateful ? 'stateful-replaced' : 'resource-replaced',
+          ...replacementClass('azure', type, 'the resource is re-created with a new ID'),
           cloud: 'azure',
           stack,
           resource: address,
@@ -189,9 +185,6 @@ export function checkTerraformPlan(plan: TerraformPlan, file: string, stack: str
           action,
           cause: why,
           message: `Terraform replaces ${address}${because}${reason}.`,
-          userImpact: stateful
-            ? (statefulImpact('azure', type, 'replace') ?? '')
-            : 'the resource is re-created with a new ID',
         }),
       );
       if (type === 'azurerm_point_to_site_vpn_gateway') {

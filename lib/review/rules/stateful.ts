@@ -394,3 +394,26 @@ export function statefulImpact(
   if (!entry) return undefined;
   return action === 'delete' ? entry.onDelete : entry.onReplace;
 }
+
+/**
+ * How a deploy gate classifies a replaced resource: a stateful or connection-bearing one
+ * blocks with its documented impact; any other replacement warns with `otherImpact`.
+ */
+export function replacementClass(
+  cloud: Cloud,
+  type: string,
+  otherImpact: string,
+): {
+  readonly severity: 'block' | 'warn';
+  readonly category: 'replacement';
+  readonly rule: 'stateful-replaced' | 'resource-replaced';
+  readonly userImpact: string;
+} {
+  const stateful = isStateful(cloud, type);
+  return {
+    severity: stateful ? 'block' : 'warn',
+    category: 'replacement',
+    rule: stateful ? 'stateful-replaced' : 'resource-replaced',
+    userImpact: stateful ? (statefulImpact(cloud, type, 'replace') ?? '') : otherImpact,
+  };
+}
