@@ -4,6 +4,9 @@
  * TSUNAGI_PROFILE / TSUNAGI_ENVIRONMENT; lib/cli/selection.ts `chooseProfile`).
  * A profile that uses no AWS Region synthesizes no AWS stack.
  */
+// First, for its effect: the validator's engine starts initialising in a worker thread now,
+// before aws-cdk-lib and the stacks load (lib/aws/validation/start-validator-worker.ts).
+import '../lib/aws/validation/start-validator-worker';
 import { App } from 'aws-cdk-lib';
 import { usePrewarmedValidator } from '../lib/aws/validation/prewarmed-validator';
 import { cleanCdkOut } from '../lib/cli/clean-output';
@@ -15,8 +18,6 @@ import { addAwsStacks } from '../stacks/aws';
 // the app reads cdk.json itself so that feature flags are the same either way.
 const underCli = process.env.CDK_CONTEXT_JSON !== undefined;
 const app = new App(underCli ? {} : { context: readToolContext('cdk.json'), outdir: 'cdk.out' });
-// The built-in CloudFormation validator, its engine starting now in a worker thread.
-usePrewarmedValidator(app);
 const choice = chooseProfile(
   { profile: app.node.tryGetContext('profile'), environment: app.node.tryGetContext('environment') },
   'cdk',
@@ -28,5 +29,8 @@ runApp(choice.profile, () => {
   if (process.env.TSUNAGI_CLEAN_OUTPUT === '1') cleanCdkOut(app.outdir);
   if (usesCloud(model, 'aws')) addAwsStacks(app, model, environment);
   else process.stderr.write(`${unusedCloudNotice(model, 'aws')}\n`);
+  // The built-in CloudFormation validator, its engine already initialising in the worker;
+  // registered after the stacks' cdk-nag plugin, which then runs first (see usePrewarmedValidator).
+  usePrewarmedValidator(app);
   app.synth();
 });

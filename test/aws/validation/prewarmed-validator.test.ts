@@ -4,14 +4,18 @@
  * (real violations in one template, none in the other); a worker that cannot answer falls
  * back to the built-in validation in this thread. Runs the engine once (about 2 s).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { App, CloudFormationValidatePlugin, type IPolicyValidationContext } from 'aws-cdk-lib';
 import {
   PrewarmedCloudFormationValidatePlugin,
   usePrewarmedValidator,
 } from '../../../lib/aws/validation/prewarmed-validator';
+import {
+  startValidatorWorkerEarly,
+  takeEarlyValidatorWorker,
+} from '../../../lib/aws/validation/validator-worker';
 
 let dir: string;
 let context: IPolicyValidationContext;
@@ -54,6 +58,15 @@ test('the worker runs the built-in plugin: real violations, with their rules, pr
   const report = prewarmed.validate(context);
   expect(prewarmed.fallbackReason).toBeUndefined();
   expect(report.success).toBe(false);
+  // The engine's identity came back with the report (the base class would load the engine here).
+  const engine = JSON.parse(
+    readFileSync(
+      join(dirname(require.resolve('aws-cdk-lib')), 'node_modules/@aws/cloudformation-validate/package.json'),
+      'utf8',
+    ),
+  );
+  expect(prewarmed.version).toBe(engine.version);
+  expect(prewarmed.ruleIds).toEqual([engine.version]);
   const found = report.violations.map((v) => ({
     rule: v.ruleName,
     severity: v.severity,
@@ -114,4 +127,12 @@ test('CDK_VALIDATION=false registers nothing; otherwise one plugin on the App', 
   } finally {
     process.env.CDK_VALIDATION = saved;
   }
+});
+
+test('the worker started early is handed out once, to the first plugin that asks', () => {
+  startValidatorWorkerEarly();
+  const early = takeEarlyValidatorWorker();
+  expect(early).toBeDefined();
+  expect(takeEarlyValidatorWorker()).toBeUndefined();
+  early!.terminate();
 });
