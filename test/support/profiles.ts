@@ -15,8 +15,16 @@ export const CONFIG_DIR = join(__dirname, '..', 'fixtures', 'profiles');
 // biome-ignore lint/suspicious/noExplicitAny: test mutations address arbitrary profile fields
 export type MutableProfile = any;
 
+const parsedFixtures = new Map<string, MutableProfile>();
+
+/** A fixture's parsed YAML, a fresh copy each call (parsed once per test file). */
 export function profileObject(name: string): MutableProfile {
-  return parse(readFileSync(join(CONFIG_DIR, `${name}.yaml`), 'utf8'));
+  let parsed = parsedFixtures.get(name);
+  if (parsed === undefined) {
+    parsed = parse(readFileSync(join(CONFIG_DIR, `${name}.yaml`), 'utf8'));
+    parsedFixtures.set(name, parsed);
+  }
+  return structuredClone(parsed);
 }
 
 /** Loads and plans a variant of a committed profile; `mutate` edits the parsed YAML in place. */
@@ -26,12 +34,32 @@ export function loadVariant(base: string, mutate: (profile: MutableProfile) => v
   return planDeployment(loadProfileText(stringify(profile), `${base}-variant.yaml`, CONFIG_DIR));
 }
 
-export function loadModel(
-  base: string,
-  mutate: (profile: MutableProfile) => void = () => {},
-): DeploymentModel {
+const unmodifiedModels = new Map<string, DeploymentModel>();
+
+/**
+ * A fixture (or a variant of it, with `mutate`) loaded and planned. An unmodified fixture is
+ * loaded once per test file and shared, deep-frozen so that no test can change what another
+ * reads.
+ */
+export function loadModel(base: string, mutate?: (profile: MutableProfile) => void): DeploymentModel {
+  if (mutate === undefined) {
+    let model = unmodifiedModels.get(base);
+    if (model === undefined) {
+      model = deepFreeze(loadModel(base, () => {}));
+      unmodifiedModels.set(base, model);
+    }
+    return model;
+  }
   const result = loadVariant(base, mutate);
   if (!result.ok)
     throw new Error(`fixture ${base} is invalid:\n${result.issues.map((i) => i.message).join('\n')}`);
   return result.model;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
