@@ -6,6 +6,11 @@
  * arithmetic (quantity x unit price = monthly) and the total for being their sum.
  */
 import type { CostLine } from '../../lib/model/plan';
+import {
+  CONCENTRATOR_COMPONENTS,
+  LOG_GB_PER_CONNECTION_HOUR,
+  usageRates,
+} from '../../lib/planner/design-cost';
 import { AZURE_FIREWALL_TIERS } from '../../lib/quotas/azure-firewall';
 import { HOURS_PER_MONTH, PRICES } from '../../lib/quotas/prices';
 import { perMutant } from '../support/per-mutant';
@@ -147,4 +152,98 @@ test('every line: monthly = quantity x unit price, JPY at the profile rate; the 
     expect(l.monthlyJpy).toBe(Math.round(l.monthlyUsd * cost.exchangeRate.jpyPerUsd));
   }
   expect(cost.monthlyUsd).toBe(cents(cost.lines.reduce((s, l) => s + l.monthlyUsd, 0)));
+});
+
+describe('per-connection usage rates (what each connection-hour is charged; the plan lists them by these labels)', () => {
+  // Fixture: 0.8 Mbps per user, 80 % downstream (the default); 0.8 Mbps for an hour is
+  // 0.8 x 3,600 s / 8 bits / 1,000 = 0.36 GB, of which 0.288 GB down and 0.072 GB up.
+  const GB = 0.36;
+  const profile = () => loadModel('hyogo').profile;
+  const rows = (rates: ReturnType<typeof usageRates>) =>
+    rates.map((r) => [r.component, r.item, r.unit, r.price.value, Number(r.perConnectionHour.toFixed(6))]);
+  const fw = (tier: 'Standard' | 'Premium') => AZURE_FIREWALL_TIERS[tier].dataProcessedPerGbUsd.value;
+  const LOG = LOG_GB_PER_CONNECTION_HOUR;
+
+  test('AWS Tokyo (Direct Connect to kobe): up-traffic leaves over Direct Connect', () => {
+    expect(rows(usageRates(profile(), 'aws', 'ap-northeast-1'))).toEqual([
+      ['Client VPN', 'Client VPN connections', 'connection-hour', PRICES.clientVpnConnectionHour.value, 1],
+      [
+        'Transit Gateway',
+        'Transit Gateway data processed',
+        'GB',
+        PRICES.transitGatewayDataProcessedGb.value,
+        GB,
+      ],
+      ['Data transfer', 'data out to clients (internet)', 'GB', PRICES.awsInternetDataOutGb.value, 0.288],
+      [
+        'Direct Connect',
+        'data out to the data centres (Direct Connect)',
+        'GB',
+        PRICES.directConnectDataOutGb.value,
+        0.072,
+      ],
+      [
+        'Logs',
+        'CloudWatch Logs ingested (connection and flow logs)',
+        'GB',
+        PRICES.cloudWatchLogsIngestedGb.value,
+        LOG,
+      ],
+    ]);
+  });
+
+  test('AWS Osaka (site-to-site VPN only): up-traffic is internet data out', () => {
+    expect(rows(usageRates(profile(), 'aws', 'ap-northeast-3'))[3]).toEqual([
+      'Data transfer',
+      'data out to the data centres (site-to-site VPN)',
+      'GB',
+      PRICES.awsInternetDataOutGb.value,
+      0.072,
+    ]);
+  });
+
+  test('Azure Japan East (ExpressRoute circuit, Premium firewall): hub, firewall and ExpressRoute', () => {
+    expect(rows(usageRates(profile(), 'azure', 'japaneast', 'Premium'))).toEqual([
+      [
+        'Point-to-site',
+        'point-to-site connection units',
+        'connection-hour',
+        PRICES.p2sConnectionUnitHour.value,
+        1,
+      ],
+      ['Virtual hub', 'hub data processed', 'GB', PRICES.virtualHubDataProcessedGb.value, GB],
+      ['Azure Firewall', 'Azure Firewall Premium data processed', 'GB', fw('Premium'), GB],
+      ['Data transfer', 'data out to clients (internet)', 'GB', PRICES.azureInternetDataOutGb.value, 0.288],
+      [
+        'ExpressRoute',
+        'ExpressRoute metered data out to the data centres',
+        'GB',
+        PRICES.expressRouteOutboundZone2Gb.value,
+        0.072,
+      ],
+      ['Logs', 'Log Analytics ingested (diagnostics)', 'GB', PRICES.logAnalyticsIngestedGb.value, LOG],
+    ]);
+  });
+
+  test('Azure without a circuit in the hub Region, Standard firewall by default: VPN data out', () => {
+    const rates = rows(usageRates(profile(), 'azure', 'koreacentral'));
+    expect(rates[2]).toEqual([
+      'Azure Firewall',
+      'Azure Firewall Standard data processed',
+      'GB',
+      fw('Standard'),
+      GB,
+    ]);
+    expect(rates[4]).toEqual([
+      'Data transfer',
+      'data out to the data centres (site-to-site VPN)',
+      'GB',
+      PRICES.azureInternetDataOutGb.value,
+      0.072,
+    ]);
+  });
+
+  test('only the concentrator products count as the connection charge the sizing search minimises', () => {
+    expect([...CONCENTRATOR_COMPONENTS].sort()).toEqual(['Client VPN', 'Point-to-site']);
+  });
 });
