@@ -17,8 +17,16 @@
 export function perMutant<T>(compute: () => T): () => T {
   let cached: { value: T } | undefined;
   return () => {
-    if ((globalThis as { __stryker__?: unknown }).__stryker__ !== undefined) return compute();
+    if (inMutationRun()) return compute();
     cached ??= { value: compute() };
     return cached.value;
   };
+}
+
+/**
+ * True in a StrykerJS run (its instrumented code defines `__stryker__`): a value computed from
+ * code under mutation must then be computed again in every test that reads it.
+ */
+export function inMutationRun(): boolean {
+  return (globalThis as { __stryker__?: unknown }).__stryker__ !== undefined;
 }

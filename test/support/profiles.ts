@@ -9,6 +9,7 @@ import { parse, stringify } from 'yaml';
 import type { DeploymentModel, LoadResult } from '../../lib/model/deployment-model';
 import { planDeployment } from '../../lib/planner/deployment';
 import { loadProfileText } from '../../lib/profile/load';
+import { inMutationRun } from './per-mutant';
 
 export const CONFIG_DIR = join(__dirname, '..', 'fixtures', 'profiles');
 
@@ -39,10 +40,11 @@ const unmodifiedModels = new Map<string, DeploymentModel>();
 /**
  * A fixture (or a variant of it, with `mutate`) loaded and planned. An unmodified fixture is
  * loaded once per test file and shared, deep-frozen so that no test can change what another
- * reads.
+ * reads; in a mutation run it is loaded again for every call, so that the mutant active in
+ * the calling test is the one that planned it (test/support/per-mutant.ts).
  */
 export function loadModel(base: string, mutate?: (profile: MutableProfile) => void): DeploymentModel {
-  if (mutate === undefined) {
+  if (mutate === undefined && !inMutationRun()) {
     let model = unmodifiedModels.get(base);
     if (model === undefined) {
       model = deepFreeze(loadModel(base, () => {}));
@@ -50,7 +52,7 @@ export function loadModel(base: string, mutate?: (profile: MutableProfile) => vo
     }
     return model;
   }
-  const result = loadVariant(base, mutate);
+  const result = loadVariant(base, mutate ?? (() => {}));
   if (!result.ok)
     throw new Error(`fixture ${base} is invalid:\n${result.issues.map((i) => i.message).join('\n')}`);
   return result.model;
