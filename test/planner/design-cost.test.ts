@@ -247,3 +247,137 @@ describe('per-connection usage rates (what each connection-hour is charged; the 
     expect([...CONCENTRATOR_COMPONENTS].sort()).toEqual(['Client VPN', 'Point-to-site']);
   });
 });
+
+describe('what the plan shows of the cost (labels, subtotals, per-user figures, assumptions)', () => {
+  test('every line of the Hyogo fixture, with the cloud, component, scope and label a reader sees', () => {
+    // AWS carries no normal-operation connections in the cost-optimal steering (Azure does), so
+    // its access tiers show only their fixed endpoint associations.
+    const s2s = 'site-to-site VPN gateway (1 scale unit(s))';
+    const erGateway = 'ExpressRoute gateway (5 scale unit(s))';
+    const circuit = 'ExpressRoute circuit 10000 Mbps (priced pro rata to 1 Gbps Premium metered)';
+    const tgw = 'Transit Gateway attachments (VPC, VPN, Direct Connect gateway)';
+    const azureTier = (tier: string, firewall: string) => [
+      ['azure', 'Point-to-site', tier, 'point-to-site scale units'],
+      ['azure', 'Point-to-site', tier, 'point-to-site connection units'],
+      ['azure', 'Virtual hub', tier, 'hub data processed'],
+      ['azure', 'Azure Firewall', tier, `Azure Firewall ${firewall} data processed`],
+      ['azure', 'Data transfer', tier, 'data out to clients (internet)'],
+      ['azure', 'ExpressRoute', tier, 'ExpressRoute metered data out to the data centres'],
+      ['azure', 'Logs', tier, 'Log Analytics ingested (diagnostics)'],
+    ];
+    expect(lines.map((l) => [l.cloud, l.component, l.tierId, l.item])).toEqual([
+      ['aws', 'Client VPN', 'aws-tokyo', 'Client VPN endpoint associations'],
+      ['aws', 'Client VPN', 'aws-osaka', 'Client VPN endpoint associations'],
+      ...azureTier('azure-japaneast', 'Standard'),
+      ...azureTier('azure-japanwest', 'Premium'),
+      ['aws', 'Transit Gateway', 'ap-northeast-1', tgw],
+      ['aws', 'Site-to-site VPN', 'ap-northeast-1', 'site-to-site VPN connections'],
+      ['aws', 'Direct Connect', 'kobe-aws-tokyo-dx', 'Direct Connect port hours (10 x 1 Gbps)'],
+      ['aws', 'Managed Microsoft AD', 'ap-northeast-1', 'Managed Microsoft AD domain controllers (2)'],
+      ['aws', 'Transit Gateway', 'ap-northeast-3', tgw],
+      ['aws', 'Site-to-site VPN', 'ap-northeast-3', 'site-to-site VPN connections'],
+      ['aws', 'Managed Microsoft AD', 'ap-northeast-3', 'Managed Microsoft AD domain controllers (2)'],
+      ['azure', 'Virtual hub', 'japaneast', 'standard virtual hub'],
+      ['azure', 'Site-to-site VPN', 'japaneast', s2s],
+      ['azure', 'ExpressRoute gateway', 'japaneast', erGateway],
+      ['azure', 'Azure Firewall', 'japaneast', 'Azure Firewall Standard (secured hub)'],
+      ['azure', 'Virtual hub', 'japanwest', 'standard virtual hub'],
+      ['azure', 'Site-to-site VPN', 'japanwest', s2s],
+      ['azure', 'ExpressRoute gateway', 'japanwest', erGateway],
+      ['azure', 'Azure Firewall', 'japanwest', 'Azure Firewall Premium (secured hub)'],
+      ['azure', 'ExpressRoute circuit', 'er-iij-tokyo', circuit],
+      ['azure', 'ExpressRoute circuit', 'er-iij-osaka', circuit],
+    ]);
+  });
+
+  test('subtotals by cloud and by component are the sums of their lines, in USD and JPY (155 per USD)', () => {
+    const cost = hyogoCost();
+    expect(cost.exchangeRate.jpyPerUsd).toBe(155);
+    const sum = (pick: (l: CostLine) => boolean) => lines.filter(pick).reduce((s, l) => s + l.monthlyUsd, 0);
+    const aws = sum((l) => l.cloud === 'aws');
+    const azure = sum((l) => l.cloud === 'azure');
+    expect(cost.byCloud).toEqual([
+      { key: 'aws', monthlyUsd: cents(aws), monthlyJpy: Math.round(aws * 155) },
+      { key: 'azure', monthlyUsd: cents(azure), monthlyJpy: Math.round(azure * 155) },
+    ]);
+    const keys = [...new Set(lines.map((l) => `${l.cloud} ${l.component}`))];
+    expect(cost.byComponent.map((c) => c.key)).toEqual(keys);
+    for (const c of cost.byComponent) {
+      const usd = sum((l) => `${l.cloud} ${l.component}` === c.key);
+      expect(c).toEqual({ key: c.key, monthlyUsd: cents(usd), monthlyJpy: Math.round(usd * 155) });
+    }
+    expect(cost.monthlyJpy).toBe(Math.round(cost.monthlyUsd * 155));
+  });
+
+  test('per concurrent user (target 90,000) and per employee (the populations, 90,000, when the profile names none)', () => {
+    const cost = hyogoCost();
+    const perUser = {
+      monthlyUsd: cents(cost.monthlyUsd / 90_000),
+      monthlyJpy: Math.round((cost.monthlyUsd * 155) / 90_000),
+    };
+    expect(cost.perConcurrentUser).toEqual(perUser);
+    expect(cost.perEmployee).toEqual({ employees: 90_000, ...perUser });
+  });
+
+  test('per employee uses planning.employees when the profile gives it', () => {
+    const cost = loadModel('hyogo', (p) => {
+      p.planning = { ...p.planning, employees: 120_000 };
+    }).plan.cost;
+    expect(cost.perEmployee).toEqual({
+      employees: 120_000,
+      monthlyUsd: cents(cost.monthlyUsd / 120_000),
+      monthlyJpy: Math.round((cost.monthlyUsd * 155) / 120_000),
+    });
+  });
+
+  test('the assumptions state the figures the usage lines rest on', () => {
+    expect(hyogoCost().assumptions.slice(0, 4)).toEqual([
+      '730 hours in a month for fixed charges',
+      // costAssumptions of the fixture: 60 % of 160 h.
+      'each peak connection is connected 60 % of 160 h a month (costAssumptions): 96 connection-hours; normal-operation traffic goes where the steering puts it',
+      '0.8 Mbps per connected user (target.averageMbpsPerUser) = 0.36 GB per connection-hour, 80 % towards the users (planning.downstreamPercent)',
+      'logs: 1 MB per connection-hour (assumption)',
+    ]);
+    expect(hyogoCost().assumptions[4]).toMatch(/^JPY at 155 per USD \(\d{4}-\d{2}-\d{2}; .+\)$/);
+    expect(hyogoCost().assumptions[5]).toMatch(
+      /^prices: lib\/quotas\/prices\.ts and lib\/quotas\/azure-firewall\.ts/,
+    );
+  });
+});
+
+describe('charges only some designs have', () => {
+  // Read in the test (not beforeAll) so that a mutation run plans under the active mutant.
+  const variantCost = () =>
+    loadModel('hyogo', (p) => {
+      // The carrier lands in AWS Tokyo over VPN and is translated there (private NAT gateway).
+      p.closedMobileNetworks[0].landing = {
+        type: 'vpn',
+        at: 'aws:ap-northeast-1',
+        aws: { bgpAsn: 65300, gatewayIp: '198.51.100.77' },
+      };
+      p.closedMobileNetworks[0].translation.at = 'aws';
+      p.identity.entraDomainServices = {
+        region: 'japaneast',
+        virtualNetworkCidr: '10.130.16.0/24',
+        subnetPrefix: '10.130.16.0/26',
+        sku: 'Enterprise',
+      };
+    }).plan.cost;
+
+  test('a private NAT gateway per carrier translated in AWS, and Entra Domain Services, each 730 hours', () => {
+    const cost = variantCost();
+    const carrier = loadModel('hyogo').profile.closedMobileNetworks[0]!.name;
+    const pick = (component: string) =>
+      cost.lines
+        .filter((l) => l.component === component)
+        .map((l) => [l.cloud, l.tierId, l.item, ...figures(l)]);
+    const nat = PRICES.natGatewayHour.value;
+    const eds = PRICES.entraDomainServicesEnterpriseHour.value;
+    expect(pick('NAT gateway')).toEqual([
+      ['aws', carrier, 'private NAT gateway (carrier translation)', H, 'gateway-hour', nat, cents(H * nat)],
+    ]);
+    expect(pick('Entra Domain Services')).toEqual([
+      ['azure', 'japaneast', 'Entra Domain Services', H, 'hour', eds, cents(H * eds)],
+    ]);
+  });
+});
