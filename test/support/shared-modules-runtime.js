@@ -5,7 +5,7 @@
 // stacks loaded and compiled aws-cdk-lib, cdktf and the azurerm provider again (0.7 s or more
 // per file), and jest's loader compiles without V8's code cache. Measured on two cores with a
 // warm fixture cache: jest took 84 s of CPU (44 s wall) with per-file loading and 56 s of CPU
-// (29.5 s wall) with these packages shared; the same 819 tests pass.
+// (29.5 s wall) with these packages shared; the same 819 tests passed.
 //
 // What it means for a test:
 // - Our own code (lib/, stacks/, bin/) and every other package still load per test file
