@@ -4,8 +4,9 @@
  * table). Usage charges follow where normal-operation traffic goes (the steering), with the
  * profile's usage figures (costAssumptions, target.averageMbpsPerUser, planning).
  *
- * The per-connection part is also what the sizing search minimises (`usagePerConnectionUsd`),
- * so the plan's concentrator cost and the search's objective are the same numbers.
+ * The concentrator's per-connection charge is also what the sizing search minimises
+ * (`connectionChargePerConnectionUsd`), so the plan's concentrator cost and the search's
+ * objective are the same numbers.
  */
 import type { Profile } from '../model/deployment-model';
 import type { CostEstimate, CostLine, CostSubtotal, TierPlan } from '../model/plan';
@@ -174,20 +175,6 @@ export function connectionChargePerConnectionUsd(
   return usageRates(profile, provider, region)
     .filter((r) => CONCENTRATOR_COMPONENTS.has(r.component))
     .reduce((sum, r) => sum + hours * r.perConnectionHour * r.price.value, 0);
-}
-
-/** Monthly USD of every per-connection charge of one normal-operation connection on a tier. */
-export function usagePerConnectionUsd(
-  profile: Profile,
-  provider: CloudProvider,
-  region: string,
-  firewallTier?: AzureFirewallTier,
-): number {
-  const hours = connectionHoursPerConnection(profile);
-  return usageRates(profile, provider, region, firewallTier).reduce(
-    (sum, r) => sum + hours * r.perConnectionHour * r.price.value,
-    0,
-  );
 }
 
 export interface DesignCostInput {
