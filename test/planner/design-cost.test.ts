@@ -34,55 +34,41 @@ function only(component: string, scope: string): CostLine {
   return found[0]!;
 }
 const figures = (l: CostLine) => [l.quantity, l.unit, l.unitPriceUsd, l.monthlyUsd];
+/** The figures a fixed charge should have: quantity, unit, unit price, and their product in cents. */
+const charge = (quantity: number, unit: string, price: number) => [
+  quantity,
+  unit,
+  price,
+  cents(quantity * price),
+];
 
 describe('AWS, per Region (fixture: kobe has 2 VPN devices and links Tokyo by VPN and a 10 Gbps Direct Connect; harima has 2 devices and links Osaka by VPN; Managed AD in both)', () => {
   test('Transit Gateway attachments: Tokyo VPC + 2 VPN + Direct Connect gateway = 4, Osaka VPC + 2 VPN = 3', () => {
     const price = PRICES.transitGatewayAttachmentHour.value;
-    expect(figures(only('Transit Gateway', 'ap-northeast-1'))).toEqual([
-      4 * H,
-      'attachment-hour',
-      price,
-      cents(4 * H * price),
-    ]);
-    expect(figures(only('Transit Gateway', 'ap-northeast-3'))).toEqual([
-      3 * H,
-      'attachment-hour',
-      price,
-      cents(3 * H * price),
-    ]);
+    expect(figures(only('Transit Gateway', 'ap-northeast-1'))).toEqual(
+      charge(4 * H, 'attachment-hour', price),
+    );
+    expect(figures(only('Transit Gateway', 'ap-northeast-3'))).toEqual(
+      charge(3 * H, 'attachment-hour', price),
+    );
   });
 
   test('site-to-site VPN: one connection per data-centre device on each link, 2 per Region', () => {
     const price = PRICES.siteToSiteVpnConnectionHour.value;
     for (const region of ['ap-northeast-1', 'ap-northeast-3'])
-      expect(figures(only('Site-to-site VPN', region))).toEqual([
-        2 * H,
-        'connection-hour',
-        price,
-        cents(2 * H * price),
-      ]);
+      expect(figures(only('Site-to-site VPN', region))).toEqual(charge(2 * H, 'connection-hour', price));
   });
 
   test('Direct Connect: the 10 Gbps link as ten 1 Gbps port-hours a month', () => {
     const price = PRICES.directConnectPortHour1Gbps.value;
-    expect(figures(only('Direct Connect', 'kobe-aws-tokyo-dx'))).toEqual([
-      10 * H,
-      'port-hour',
-      price,
-      cents(10 * H * price),
-    ]);
+    expect(figures(only('Direct Connect', 'kobe-aws-tokyo-dx'))).toEqual(charge(10 * H, 'port-hour', price));
     expect(lines.filter((l) => l.component === 'Direct Connect')).toHaveLength(1);
   });
 
   test('Managed Microsoft AD: two domain controllers in each Region', () => {
     const price = PRICES.managedAdEnterpriseDomainControllerHour.value;
     for (const region of ['ap-northeast-1', 'ap-northeast-3'])
-      expect(figures(only('Managed Microsoft AD', region))).toEqual([
-        2 * H,
-        'controller-hour',
-        price,
-        cents(2 * H * price),
-      ]);
+      expect(figures(only('Managed Microsoft AD', region))).toEqual(charge(2 * H, 'controller-hour', price));
   });
 
   test('no private NAT gateway: the carrier translates on the Azure hub, not in AWS', () => {
@@ -94,24 +80,19 @@ describe('Azure, per hub (fixture: one 10 Gbps circuit per hub, 1 site-to-site s
   test('a standard virtual hub in each Region', () => {
     const price = PRICES.virtualHubHour.value;
     for (const hub of ['japaneast', 'japanwest'])
-      expect(figures(only('Virtual hub', hub))).toEqual([H, 'hub-hour', price, cents(H * price)]);
+      expect(figures(only('Virtual hub', hub))).toEqual(charge(H, 'hub-hour', price));
   });
 
   test('site-to-site VPN gateway: 1 scale unit per hub', () => {
     const price = PRICES.s2sScaleUnitHour.value;
     for (const hub of ['japaneast', 'japanwest'])
-      expect(figures(only('Site-to-site VPN', hub))).toEqual([H, 'scale-unit-hour', price, cents(H * price)]);
+      expect(figures(only('Site-to-site VPN', hub))).toEqual(charge(H, 'scale-unit-hour', price));
   });
 
   test('ExpressRoute gateway: 10,000 Mbps of circuits at 2,000 Mbps per scale unit = 5 units per hub', () => {
     const price = PRICES.expressRouteGatewayScaleUnitHour.value;
     for (const hub of ['japaneast', 'japanwest'])
-      expect(figures(only('ExpressRoute gateway', hub))).toEqual([
-        5 * H,
-        'scale-unit-hour',
-        price,
-        cents(5 * H * price),
-      ]);
+      expect(figures(only('ExpressRoute gateway', hub))).toEqual(charge(5 * H, 'scale-unit-hour', price));
   });
 
   test('Azure Firewall: Standard at japaneast (at most 10,000 users and 2,030 devices x 0.8 Mbps), Premium at japanwest (80,000 x 0.8 Mbps = 64 Gbps > 30)', () => {
@@ -121,23 +102,14 @@ describe('Azure, per hub (fixture: one 10 Gbps circuit per hub, 1 site-to-site s
       lines.filter(
         (l) => l.component === 'Azure Firewall' && l.tierId === hub && l.unit === 'deployment-hour',
       );
-    expect(deployment('japaneast').map(figures)).toEqual([
-      [H, 'deployment-hour', standard.value, cents(H * standard.value)],
-    ]);
-    expect(deployment('japanwest').map(figures)).toEqual([
-      [H, 'deployment-hour', premium.value, cents(H * premium.value)],
-    ]);
+    expect(deployment('japaneast').map(figures)).toEqual([charge(H, 'deployment-hour', standard.value)]);
+    expect(deployment('japanwest').map(figures)).toEqual([charge(H, 'deployment-hour', premium.value)]);
   });
 
   test('ExpressRoute circuits: 10 Gbps each, priced as 10 x the 1 Gbps month', () => {
     const price = PRICES.expressRoutePremiumMetered1GbpsMonth.value;
     for (const circuit of ['er-iij-tokyo', 'er-iij-osaka'])
-      expect(figures(only('ExpressRoute circuit', circuit))).toEqual([
-        10,
-        'Gbps-month',
-        price,
-        cents(10 * price),
-      ]);
+      expect(figures(only('ExpressRoute circuit', circuit))).toEqual(charge(10, 'Gbps-month', price));
   });
 });
 
@@ -374,10 +346,10 @@ describe('charges only some designs have', () => {
     const nat = PRICES.natGatewayHour.value;
     const eds = PRICES.entraDomainServicesEnterpriseHour.value;
     expect(pick('NAT gateway')).toEqual([
-      ['aws', carrier, 'private NAT gateway (carrier translation)', H, 'gateway-hour', nat, cents(H * nat)],
+      ['aws', carrier, 'private NAT gateway (carrier translation)', ...charge(H, 'gateway-hour', nat)],
     ]);
     expect(pick('Entra Domain Services')).toEqual([
-      ['azure', 'japaneast', 'Entra Domain Services', H, 'hour', eds, cents(H * eds)],
+      ['azure', 'japaneast', 'Entra Domain Services', ...charge(H, 'hour', eds)],
     ]);
   });
 });
