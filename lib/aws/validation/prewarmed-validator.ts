@@ -85,7 +85,7 @@ export class PrewarmedCloudFormationValidatePlugin extends CloudFormationValidat
     if (reply?.ok) {
       this.fallbackReason = undefined;
       this.engineIdentity = { version: reply.version, ruleIds: reply.ruleIds };
-      return reply.report as PolicyValidationPluginReport;
+      return reply.report;
     }
     this.engineIdentity = undefined;
     this.fallbackReason = reply ? reply.error : `no answer from the worker in ${this.timeoutMs} ms`;

@@ -10,6 +10,8 @@
  * a worker's stdio passes through the main thread.
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+// Types only (erased by esbuild): this module must not load aws-cdk-lib.
+import type { PolicyValidationPluginReport } from 'aws-cdk-lib';
 
 /** Runs in the worker: initialise the engine at once, validate on request, reply and notify. */
 const WORKER_SOURCE = `
@@ -54,17 +56,11 @@ port.on('message', (context) => {
 export type ValidatorReply =
   | {
       readonly ok: true;
-      readonly report: PolicyValidationReportData;
+      readonly report: PolicyValidationPluginReport;
       readonly version: string;
       readonly ruleIds: string[];
     }
   | { readonly ok: false; readonly error: string };
-
-/** The plugin report as data (aws-cdk-lib's PolicyValidationPluginReport, structurally). */
-export interface PolicyValidationReportData {
-  readonly success: boolean;
-  readonly violations: unknown[];
-}
 
 /** The templates to validate, as data (IPolicyValidationContext without the App construct). */
 export interface ValidationRequest {
