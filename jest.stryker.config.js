@@ -36,4 +36,7 @@ module.exports = {
   ...(process.env.TSUNAGI_MUTATION_TESTS ? { roots: [`<rootDir>/${process.env.TSUNAGI_MUTATION_TESTS}`] } : {}),
   setupFilesAfterEnv: [...(base.setupFilesAfterEnv ?? []), '<rootDir>/test/support/stryker-no-snapshots.js'],
   ci: false,
+  // Our code loads per test file in a mutation run (test/support/shared-modules-runtime.js):
+  // Stryker activates a mutant in the code that the test file itself loaded.
+  globals: { ...base.globals, tsunagiShareOwnCode: false },
 };

@@ -3,7 +3,7 @@
  * `npm test`, jest builds dist/ itself, the licence the package declares is present in full.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 const packageJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -29,10 +29,16 @@ describe('repository habits', () => {
     expect(packageJson.scripts.test).not.toMatch(/build\.mjs/);
   });
 
-  it('never mocks a package that the jest runtime shares between test files (the mock would not apply)', () => {
-    const { SHARED_PACKAGES } = require(join(ROOT, 'test', 'support', 'shared-modules-runtime.js'));
+  it('never mocks a package or a module of ours that the jest runtime shares between test files (the mock would not apply)', () => {
+    const runtime = require(join(ROOT, 'test', 'support', 'shared-modules-runtime.js'));
     expect(jestConfig.runtime).toBe('<rootDir>/test/support/shared-modules-runtime.js');
-    expect(SHARED_PACKAGES).toEqual(expect.arrayContaining(['aws-cdk-lib', 'cdktf', 'constructs']));
+    expect(runtime.SHARED_PACKAGES).toEqual(expect.arrayContaining(['aws-cdk-lib', 'cdktf', 'constructs']));
+    const shared = (file: string, name: string) => {
+      if (!name.startsWith('.'))
+        return runtime.SHARED_PACKAGES.some((p: string) => name === p || name.startsWith(`${p}/`));
+      const own = runtime.ownTypeScriptFile(resolve(dirname(file), name));
+      return own !== undefined && runtime.isSharedOwnModule(own);
+    };
     const mocked = testFiles(join(ROOT, 'test')).flatMap((file) =>
       [
         ...readFileSync(file, 'utf8').matchAll(
@@ -40,10 +46,37 @@ describe('repository habits', () => {
         ),
       ]
         .map((m) => m[1]!)
-        .filter((name) => SHARED_PACKAGES.some((p: string) => name === p || name.startsWith(`${p}/`)))
+        .filter((name) => shared(file, name))
         .map((name) => `${file}: ${name}`),
     );
     expect(mocked).toEqual([]);
+  });
+
+  it('shares our planner and stacks between test files, but not the code whose tests set the environment or mock the SDK', () => {
+    const runtime = require(join(ROOT, 'test', 'support', 'shared-modules-runtime.js'));
+    const own = (path: string) => runtime.ownTypeScriptFile(join(ROOT, path));
+    for (const path of [
+      'lib/planner/plan',
+      'lib/profile/load',
+      'stacks/aws/index',
+      'lib/review/rules/azurerm-force-new',
+    ])
+      expect([path, runtime.isSharedOwnModule(own(path))]).toEqual([path, true]);
+    for (const path of [
+      'lib/cli/synth',
+      'lib/aws/remote-access/handlers/client-connect',
+      'lib/aws/validation/prewarmed-validator',
+      'lib/operations/revoke-crl',
+    ])
+      expect([path, runtime.isSharedOwnModule(own(path))]).toEqual([path, false]);
+    // TypeScript before JSON, as jest resolves: the ForceNew table's .ts sits beside its .json.
+    expect(own('lib/review/rules/azurerm-force-new')).toBe(
+      join(ROOT, 'lib/review/rules/azurerm-force-new.ts'),
+    );
+    expect(own('lib/profile/rules')).toBe(join(ROOT, 'lib/profile/rules/index.ts'));
+    expect(own('lib/no-such-module')).toBeUndefined();
+    // A mutation run shares none of our code: Stryker activates mutants in what each file loads.
+    expect(require(join(ROOT, 'jest.stryker.config.js')).globals.tsunagiShareOwnCode).toBe(false);
   });
 
   it('ignores what npm run synth writes (git and Biome), so the README set-up then passes npm test', () => {

@@ -1,24 +1,41 @@
-// Jest's runtime (jest.config.js `runtime`), with a few large, stateless-enough dependencies
-// loaded once per jest worker by Node itself instead of once per test file by jest.
+// Jest's runtime (jest.config.js `runtime`): large, stateless-enough dependencies and most of our
+// own code are loaded once per jest worker by Node itself, instead of once per test file by jest.
 //
 // Why: jest gives every test file a fresh module registry, so each of the ~30 files that build
 // stacks loaded and compiled aws-cdk-lib, cdktf and the azurerm provider again (0.7 s or more
 // per file), and jest's loader compiles without V8's code cache. Measured on two cores with a
 // warm fixture cache: jest took 84 s of CPU (44 s wall) with per-file loading and 56 s of CPU
 // (29.5 s wall) with these packages shared; the same 819 tests passed.
+// Our own code then still loaded per file: every test file compiled the profile schema, the
+// planner and the stacks again and ran them cold (planning Hyogo takes 75 ms the first time in
+// a registry and 12 ms once V8 has optimised it). Sharing lib/ and stacks/ too took jest from
+// 70 to 62 s of CPU with a warm fixture cache (832 tests, the same results).
 //
 // What it means for a test:
-// - Our own code (lib/, stacks/, bin/) and every other package still load per test file
-//   through jest (transformed by swc, mockable, isolated).
-// - The packages below are the same module instances for every test file that one worker
+// - The packages in SHARED_PACKAGES and our modules under lib/ and stacks/ (except the folders
+//   in PER_FILE_OWN_CODE) are the same module instances for every test file that one worker
 //   runs. Do not `jest.mock` them (it would not apply; test/meta/habits.test.ts refuses it);
 //   restore any `jest.spyOn` on them (`mockRestore`), as test/aws/validation does.
 // - They run in Node's realm, not the test file's: their objects and errors are not
 //   `instanceof` the test realm's Object, Array or Error (jest's matchers compare across
-//   realms; `toEqual`, `toThrow(/message/)` and snapshots behave as before).
-// - They read the real `process.env`, not the test file's copy (test/setup-env.js sets that
-//   one): CDK_VALIDATION=false is therefore set here too, for the in-process synths.
+//   realms; `toEqual`, `toThrow(/message/)` and snapshots behave as before; `toStrictEqual`
+//   on their plain objects does not).
+// - They read the real `process.env` and `console`, not the test file's copies
+//   (test/setup-env.js sets the copy): CDK_VALIDATION=false is therefore set here too. Code whose tests set environment variables, spy on the console
+//   or mock the AWS SDK (the CLI, the Lambda handlers, the validator plugin, the operations
+//   commands) stays per file: PER_FILE_OWN_CODE.
+// - Module-level state in shared code (a cache, a counter) lives as long as the worker, across
+//   test files: keep it deterministic, as the replacement-spec and diff-module caches are.
+// - A StrykerJS run shares none of our code (jest.stryker.config.js sets the global
+//   `tsunagiShareOwnCode: false`): each mutant must be activated in code that the test file
+//   loaded itself.
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+const Module = require('node:module');
+const { dirname, join, resolve, sep } = require('node:path');
 const Runtime = require('jest-runtime').default;
+
+const ROOT = join(__dirname, '..', '..');
 
 /** Package names (and their subpaths) that every test file of a worker shares. */
 const SHARED_PACKAGES = [
@@ -39,6 +56,83 @@ const SHARED = new RegExp(
   `^(${SHARED_PACKAGES.map((p) => p.replace(/[/.]/g, (c) => `\\${c}`)).join('|')})(/|$)`,
 );
 
+/** Our folders shared per worker. */
+const SHARED_OWN_CODE = ['lib', 'stacks'];
+/** Folders under them that load per test file (environment, console and AWS SDK mocks). */
+const PER_FILE_OWN_CODE = ['cli', 'handlers', 'operations', 'validation'];
+const PER_FILE = new RegExp(`[/\\\\](${PER_FILE_OWN_CODE.join('|')})[/\\\\]`);
+
+/** True when the TypeScript file at `path` is one of our modules that a worker shares. */
+function isSharedOwnModule(path) {
+  const relativePath = path.slice(ROOT.length);
+  return (
+    path.endsWith('.ts') &&
+    SHARED_OWN_CODE.some((folder) => path.startsWith(join(ROOT, folder) + sep)) &&
+    !PER_FILE.test(relativePath)
+  );
+}
+
+/**
+ * The TypeScript file an import of ours names (`./x` is x.ts or x/index.ts), or undefined.
+ * TypeScript first, as jest resolves: lib/review/rules has azurerm-force-new.ts beside the
+ * .json it reads, and Node alone would pick the .json.
+ */
+function ownTypeScriptFile(base) {
+  for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')])
+    if (candidate.endsWith('.ts') && fs.existsSync(candidate)) return candidate;
+  return undefined;
+}
+
+let nodeLoadsTypeScript = false;
+/** Where each of our files that Node compiled keeps its source map: file -> map path. */
+const ownSourceMaps = new Map();
+/**
+ * Teaches this worker's Node.js loader our TypeScript: the same swc transform as jest's
+ * (jest.config.js `transform`). The compiled code and its source map are cached by content under
+ * jest's cache directory, and the maps are registered with every test file's runtime, so that
+ * jest's stack traces name the .ts lines.
+ */
+function loadTypeScriptInNode(cacheDirectory) {
+  if (nodeLoadsTypeScript) return;
+  nodeLoadsTypeScript = true;
+  const swc = require('@swc/core');
+  const cacheDir = join(cacheDirectory, 'tsunagi-shared-own-code');
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const resolveFilename = Module._resolveFilename;
+  Module._resolveFilename = function resolveOwnTypeScript(request, parent, ...rest) {
+    if (request.startsWith('.') && parent?.filename?.startsWith(ROOT + sep)) {
+      const own = ownTypeScriptFile(resolve(dirname(parent.filename), request));
+      if (own) return own;
+    }
+    return resolveFilename.call(this, request, parent, ...rest);
+  };
+  Module._extensions['.ts'] = function compileTypeScript(module, filename) {
+    const source = fs.readFileSync(filename, 'utf8');
+    const key = createHash('sha256')
+      .update(`${swc.version}\0${filename}\0${source}`)
+      .digest('hex')
+      .slice(0, 32);
+    const codePath = join(cacheDir, `${key}.js`);
+    const mapPath = join(cacheDir, `${key}.map`);
+    let code;
+    try {
+      code = fs.readFileSync(codePath, 'utf8');
+    } catch {
+      const output = swc.transformSync(source, {
+        filename,
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+        sourceMaps: true,
+      });
+      code = output.code;
+      fs.writeFileSync(mapPath, output.map);
+      fs.writeFileSync(codePath, code);
+    }
+    ownSourceMaps.set(filename, mapPath);
+    module._compile(code, filename);
+  };
+}
+
 // Unit tests synthesize many apps in-process: aws-cdk-lib's built-in CloudFormation validator
 // stays off for them (see test/setup-env.js; the real synth in global setup turns it on).
 process.env.CDK_VALIDATION = process.env.CDK_VALIDATION ?? 'false';
@@ -46,9 +140,33 @@ process.env.CDK_VALIDATION = process.env.CDK_VALIDATION ?? 'false';
 class SharedModulesRuntime extends Runtime {
   requireModuleOrMock(from, moduleName) {
     if (SHARED.test(moduleName)) return require(moduleName);
+    if (moduleName.startsWith('.') && this._config.globals?.tsunagiShareOwnCode !== false) {
+      const file = ownTypeScriptFile(resolve(dirname(from), moduleName));
+      if (file && isSharedOwnModule(file)) {
+        loadTypeScriptInNode(this._config.cacheDirectory);
+        const exports = require(file);
+        this.registerOwnSourceMaps();
+        return exports;
+      }
+    }
     return super.requireModuleOrMock(from, moduleName);
+  }
+
+  /** jest-runner hands this registry to its stack-trace formatter once per test file. */
+  getSourceMaps() {
+    this.registerOwnSourceMaps();
+    return super.getSourceMaps();
+  }
+
+  registerOwnSourceMaps() {
+    const registry = super.getSourceMaps();
+    if (registry === undefined || this.registeredOwnMaps === ownSourceMaps.size) return;
+    for (const [file, mapPath] of ownSourceMaps) registry.set(file, mapPath);
+    this.registeredOwnMaps = ownSourceMaps.size;
   }
 }
 
 module.exports = SharedModulesRuntime;
 module.exports.SHARED_PACKAGES = SHARED_PACKAGES;
+module.exports.isSharedOwnModule = isSharedOwnModule;
+module.exports.ownTypeScriptFile = ownTypeScriptFile;
