@@ -137,9 +137,44 @@ function loadTypeScriptInNode(cacheDirectory) {
 // stays off for them (see test/setup-env.js; the real synth in global setup turns it on).
 process.env.CDK_VALIDATION = process.env.CDK_VALIDATION ?? 'false';
 
+/**
+ * constructs and cdktf record a stack trace for every construct's metadata and every cdktf token
+ * (Error.captureStackTrace with no depth limit, then `.stack`). In a jest worker `.stack` goes
+ * through jest's formatter, which maps every frame through source maps: about 3 s of CPU per
+ * `npm test`, for traces that only an error message about an unresolvable token would show.
+ * Here they are formatted by V8 itself, as outside jest: the same frames, at the positions of
+ * the code that ran.
+ */
+const NATIVELY_FORMATTED_STACK_TRACES = [
+  ['constructs', 'private/stack-trace.js'],
+  ['cdktf', 'tokens/private/stack-trace.js'],
+];
+let stackTracesPatched = false;
+function formatLibraryStackTracesNatively() {
+  if (stackTracesPatched) return;
+  stackTracesPatched = true;
+  for (const [pkg, file] of NATIVELY_FORMATTED_STACK_TRACES) {
+    // Not in the packages' exports: reached from their main file (lib/index.js).
+    const module = require(join(dirname(require.resolve(pkg)), file));
+    const capture = module.captureStackTrace;
+    module.captureStackTrace = function captureStackTrace(below) {
+      const formatter = Error.prepareStackTrace;
+      Error.prepareStackTrace = undefined;
+      try {
+        return capture(below ?? captureStackTrace);
+      } finally {
+        Error.prepareStackTrace = formatter;
+      }
+    };
+  }
+}
+
 class SharedModulesRuntime extends Runtime {
   requireModuleOrMock(from, moduleName) {
-    if (SHARED.test(moduleName)) return require(moduleName);
+    if (SHARED.test(moduleName)) {
+      formatLibraryStackTracesNatively();
+      return require(moduleName);
+    }
     if (moduleName.startsWith('.') && this._config.globals?.tsunagiShareOwnCode !== false) {
       const file = ownTypeScriptFile(resolve(dirname(from), moduleName));
       if (file && isSharedOwnModule(file)) {
