@@ -36,7 +36,7 @@ function tsunagi(args: readonly string[]) {
 
 beforeAll(() => {
   temp = mkdtempSync(join(tmpdir(), 'tsunagi-review-test-'));
-  // The base is the fixture as the global setup synthesized it (real CLI, validator on).
+  // The base is the fixture as the global setup synthesized it (real CLI).
   baseDir = artifactsDir('hyogo');
   base = readSynthTree(baseDir, 'base');
   iwate = readSynthTree(artifactsDir('iwate'), 'iwate');

@@ -2,10 +2,11 @@
 // (test/support/fixture-variants.js), synthesized once by the real CLI (`tsunagi synth`, both
 // clouds) and cached on disk under a key that hashes every input of the synth: the esbuild
 // bundles in dist/ (all of our code), the fixtures with their certificates and metadata, the
-// variants, cdk.json, cdktf.json, the lock file and the Node.js version. The default fixture
-// (hyogo) is synthesized with the built-in CloudFormation validator on, as `npm run synth` does,
-// so every `npm test` proves the validator accepts the templates; the others with it off (it
-// costs about 3.5 s of CPU per synth and checks the same constructs). Jest's global setup calls `synthesizeFixtures()`; tests read the artifacts
+// variants, cdk.json, cdktf.json, the lock file and the Node.js version. The built-in
+// CloudFormation validator is off here (CDK_VALIDATION=false): its engine costs about 2.5 s of
+// CPU to start in every synth. test/aws/validation/prewarmed-validator.test.ts runs it once, on
+// the default fixture's templates from here among others, so every `npm test` still proves that
+// it accepts them. Jest's global setup calls `synthesizeFixtures()`; tests read the artifacts
 // through test/support/synthesized.ts. A second `npm test` with nothing changed synthesizes
 // nothing; any change to code, fixtures or dependencies gives a new key, so a test never reads
 // a stale tree.
@@ -19,8 +20,6 @@ const { VARIANTS } = require('./fixture-variants');
 
 const ROOT = join(__dirname, '..', '..');
 const FIXTURES = ['hyogo', 'iwate', ...Object.keys(VARIANTS)];
-/** Synthesized with the CloudFormation validator on (CDK_VALIDATION=true). */
-const VALIDATED = new Set(['hyogo']);
 const PROFILES = join(ROOT, 'test', 'fixtures', 'profiles');
 const CACHE_PARENT = join(tmpdir(), 'tsunagi-test-artifacts');
 /** Cache directories of other keys (other worktrees, older code) are removed after this. */
@@ -73,8 +72,8 @@ function profileFile(name, scratch) {
   return file;
 }
 
-function synthesize(name, file, outdir) {
-  const cdkValidation = VALIDATED.has(name) ? 'true' : 'false';
+function synthesize(file, outdir) {
+  const cdkValidation = 'false';
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
@@ -134,7 +133,7 @@ async function synthesizeFixtures() {
       fs.writeFileSync(join(scratch, 'cdk.out', 'stale-stack.template.json'), '{}');
       fs.mkdirSync(join(scratch, 'cdktf.out', 'stacks', 'retired'), { recursive: true });
       fs.writeFileSync(join(scratch, 'cdktf.out', 'stacks', 'retired', 'terraform.tfstate'), '{}');
-      const result = await synthesize(name, file, scratch);
+      const result = await synthesize(file, scratch);
       const shown = VARIANTS[name] ? `<variant ${name}>` : file;
       fs.writeFileSync(
         join(scratch, 'synth.json'),
@@ -150,4 +149,4 @@ async function synthesizeFixtures() {
   return dir;
 }
 
-module.exports = { synthesizeFixtures, inputsKey, CACHE_PARENT, FIXTURES, VALIDATED };
+module.exports = { synthesizeFixtures, inputsKey, CACHE_PARENT, FIXTURES };

@@ -1,6 +1,6 @@
 /**
  * Artifacts of the fixture profiles as the real CLI synthesized them (`tsunagi synth`, the
- * CloudFormation validator on), once per jest run or from the cache (global setup,
+ * CloudFormation validator off), once per jest run or from the cache (global setup,
  * test/support/synthesized-fixtures.js). Tests that only read templates use these instead of
  * synthesizing again; a test that needs the construct tree synthesizes in its own beforeAll.
  */
@@ -12,7 +12,7 @@ export type FixtureName = 'hyogo' | 'iwate' | 'hyogo-review-head';
 
 export interface SynthRecord {
   readonly command: string;
-  /** CDK_VALIDATION of the synth: 'true' when the offline CloudFormation validator ran (hyogo). */
+  /** CDK_VALIDATION of the synth: 'false' (test/aws/validation runs the validator on them). */
   readonly cdkValidation: string;
   readonly code: number | null;
   readonly stdout: string;
