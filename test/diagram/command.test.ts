@@ -1,16 +1,20 @@
 /**
- * `tsunagi diagram` as a user runs it (the built bundle, in a child process): SVG through
- * Graphviz in WebAssembly, offline, for both fixture profiles, from the artifacts synthesized
- * once in global setup; a scenario that does not exist is refused with the list of ids.
+ * `tsunagi diagram`: SVG through Graphviz in WebAssembly, offline, for both fixture profiles,
+ * from the artifacts synthesized once in global setup; a scenario that does not exist is
+ * refused with the list of ids. Iwate runs the built bundle as a user does (a child process:
+ * the bundle must find Graphviz's WebAssembly offline); the rest run the same program
+ * in-process (test/support/run-tsunagi.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { loadModel } from '../support/profiles';
+import { runTsunagi } from '../support/run-tsunagi';
 import { artifactsDir, type FixtureName } from '../support/synthesized';
 
 const ROOT = join(__dirname, '..', '..');
 
-function tsunagi(...args: string[]) {
+/** The built command (bin/tsunagi.cjs) in a child process, as a user runs it. */
+function builtCommand(args: string[]) {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'tsunagi.cjs'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -20,9 +24,9 @@ function tsunagi(...args: string[]) {
 
 test.each<FixtureName>(['hyogo', 'iwate'])(
   '%s: SVG with every tier, population, link and carrier network',
-  (name) => {
+  async (name) => {
     const model = loadModel(name);
-    const { code, stdout, stderr } = tsunagi(
+    const args = [
       'diagram',
       '-p',
       `test/fixtures/profiles/${name}.yaml`,
@@ -30,7 +34,8 @@ test.each<FixtureName>(['hyogo', 'iwate'])(
       artifactsDir(name),
       '--scenario',
       `region:${model.plan.tiers[0]!.region}`,
-    );
+    ];
+    const { code, stdout, stderr } = name === 'iwate' ? builtCommand(args) : await runTsunagi(args);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(/^<\?xml[\s\S]*<svg width="\d+pt" height="\d+pt"[\s\S]*<\/svg>\s*$/);
     // Graphviz writes '-' as &#45;, and each node's id as the <title> of its group.
@@ -45,8 +50,8 @@ test.each<FixtureName>(['hyogo', 'iwate'])(
   },
 );
 
-test('an unknown scenario exits 1 and lists the scenarios of the plan', () => {
-  const { code, stdout, stderr } = tsunagi(
+test('an unknown scenario exits 1 and lists the scenarios of the plan', async () => {
+  const { code, stdout, stderr } = await runTsunagi([
     'diagram',
     '-p',
     'test/fixtures/profiles/iwate.yaml',
@@ -54,7 +59,7 @@ test('an unknown scenario exits 1 and lists the scenarios of the plan', () => {
     artifactsDir('iwate'),
     '--scenario',
     'region:us-east-1',
-  );
+  ]);
   expect(code).toBe(1);
   expect(stdout).toBe('');
   expect(stderr).toMatch(
@@ -62,14 +67,14 @@ test('an unknown scenario exits 1 and lists the scenarios of the plan', () => {
   );
 });
 
-test('a directory without artifacts exits 1 and says how to make them', () => {
-  const { code, stderr } = tsunagi(
+test('a directory without artifacts exits 1 and says how to make them', async () => {
+  const { code, stderr } = await runTsunagi([
     'diagram',
     '-p',
     'test/fixtures/profiles/iwate.yaml',
     '--artifacts',
     __dirname,
-  );
+  ]);
   expect(code).toBe(1);
   expect(stderr).toMatch(
     /holds neither cdk\.out\/manifest\.json nor cdktf\.out\/manifest\.json; run `tsunagi synth --output/,

@@ -15,6 +15,7 @@ import { readSynthTree, type SynthTree } from '../../lib/review/artifacts';
 import { MARKDOWN_BUDGET, REVIEW_MARKER, renderReviewMarkdown } from '../../lib/review/render-markdown';
 import { review } from '../../lib/review/review';
 import type { Report } from '../../lib/review/types';
+import { runTsunagi } from '../support/run-tsunagi';
 import { artifactsDir, synthRecord } from '../support/synthesized';
 
 const ROOT = join(__dirname, '..', '..');
@@ -202,14 +203,14 @@ describe('tsunagi review (CLI)', () => {
     expect(json.findings.map((f) => f.id)).toEqual(report.findings.map((f) => f.id));
   });
 
-  test('exit 2 with one clear line on bad usage or input, never a stack trace', () => {
-    const usage = tsunagi([]);
-    expect(usage.status).toBe(2);
+  test('exit 2 with one clear line on bad usage or input, never a stack trace', async () => {
+    const usage = await runTsunagi(['review']);
+    expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/^tsunagi review: pass --base <dir>/);
     const badAcks = join(temp, 'acks.yaml');
     writeFileSync(badAcks, 'acknowledgements:\n  - fingerprint: nope\n');
-    const r = tsunagi(['--base', baseDir, '--head', baseDir, '--acks', badAcks]);
-    expect(r.status).toBe(2);
+    const r = await runTsunagi(['review', '--base', baseDir, '--head', baseDir, '--acks', badAcks]);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/acks\.yaml:2: acknowledgements\[0\]\.fingerprint/);
   });
 });
