@@ -13,17 +13,18 @@
  * CRL revokes; other connections stay up (Client VPN administrator guide, "Client
  * certificate revocation lists").
  */
-import {
-  type ClientVpnEndpoint,
-  DescribeClientVpnEndpointsCommand,
-  EC2Client,
-  ImportClientVpnClientCertificateRevocationListCommand,
-} from '@aws-sdk/client-ec2';
 import { clientVpnEndpointName } from '../aws/remote-access/client-vpn-endpoint';
 import type { DeploymentModel } from '../model/deployment-model';
 import type { AwsClientVpnTierPlan } from '../model/plan';
 import { CLIENT_VPN_CRL_ENTRIES } from '../quotas/aws-client-vpn';
 import { regionShortName } from '../quotas/regions';
+import {
+  type ClientVpnEndpointSummary,
+  describeClientVpnEndpoints,
+  type Ec2Client,
+  ec2Client,
+  importClientVpnCrl,
+} from './ec2-client-vpn';
 
 /** Client VPN accepts at most this many entries in one CRL (not adjustable). */
 const CLIENT_VPN_CRL_MAX_ENTRIES = CLIENT_VPN_CRL_ENTRIES.value;
@@ -53,7 +54,7 @@ export interface RevokeOptions {
   /** Import for real. Default false: a dry run. */
   readonly apply?: boolean;
   /** Makes the EC2 client of a Region (tests stub it). Default: the SDK's default credentials. */
-  readonly ec2For?: (region: string) => EC2Client;
+  readonly ec2For?: (region: string) => Ec2Client;
 }
 
 /** The endpoints the plan puts in the account, by Region: their Name tags. */
@@ -71,11 +72,11 @@ export function plannedEndpointNames(model: DeploymentModel, environment: string
   return byRegion;
 }
 
-async function listEndpoints(ec2: EC2Client): Promise<ClientVpnEndpoint[]> {
-  const all: ClientVpnEndpoint[] = [];
+async function listEndpoints(ec2: Ec2Client): Promise<ClientVpnEndpointSummary[]> {
+  const all: ClientVpnEndpointSummary[] = [];
   let NextToken: string | undefined;
   do {
-    const page = await ec2.send(new DescribeClientVpnEndpointsCommand({ NextToken, MaxResults: 50 }));
+    const page = await describeClientVpnEndpoints(ec2, { NextToken, MaxResults: 50 });
     all.push(...(page.ClientVpnEndpoints ?? []));
     NextToken = page.NextToken;
   } while (NextToken);
@@ -149,7 +150,7 @@ export async function revokeCertificates(options: RevokeOptions): Promise<Revoke
       `the CRL revokes ${entries} certificates; Client VPN accepts at most ${CLIENT_VPN_CRL_MAX_ENTRIES} entries (not adjustable): issue devices from a new CA or prune expired certificates from the CRL`,
     );
   }
-  const ec2For = options.ec2For ?? ((region: string) => new EC2Client({ region }));
+  const ec2For = options.ec2For ?? ec2Client;
   const results: EndpointResult[] = [];
   for (const [region, names] of plannedEndpointNames(model, environment)) {
     const ec2 = ec2For(region);
@@ -171,12 +172,10 @@ export async function revokeCertificates(options: RevokeOptions): Promise<Revoke
         continue;
       }
       try {
-        const answer = await ec2.send(
-          new ImportClientVpnClientCertificateRevocationListCommand({
-            ClientVpnEndpointId: endpointId,
-            CertificateRevocationList: crl,
-          }),
-        );
+        const answer = await importClientVpnCrl(ec2, {
+          ClientVpnEndpointId: endpointId,
+          CertificateRevocationList: crl,
+        });
         results.push(
           answer.Return === false
             ? { region, name, endpointId, outcome: 'failed', detail: 'EC2 answered Return=false' }
