@@ -7,7 +7,7 @@
 // First, for its effect: the validator's engine starts initialising in a worker thread now,
 // before aws-cdk-lib and the stacks load (lib/aws/validation/start-validator-worker.ts).
 import '../lib/aws/validation/start-validator-worker';
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { usePrewarmedValidator } from '../lib/aws/validation/prewarmed-validator';
 import { cleanCdkOut } from '../lib/cli/clean-output';
 import { unusedCloudNotice, usesCloud } from '../lib/cli/clouds';

@@ -4,9 +4,10 @@
  * reach the prefecture's networks, not the internet) and a Transit Gateway that later
  * stacks segment with their own route tables.
  */
-import { Tags } from 'aws-cdk-lib';
+
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type * as kms from 'aws-cdk-lib/aws-kms';
+import { Tags } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import type { AwsRegionNetworkPlan, SubnetPlan } from '../planner/types';
 import { encryptedLogGroup } from './common/log-encryption-key';

@@ -1,5 +1,5 @@
 /** Audit of the AWS account, in the home Region: CloudTrail archive. Stateful: protected, retained. */
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Stack, type StackProps } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { AuditArchive } from '../../lib/aws/audit/audit-archive';
 import type { DeploymentModel } from '../../lib/profile/load';

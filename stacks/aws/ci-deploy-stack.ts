@@ -1,5 +1,5 @@
 /** CI deploy access (IAM is global; the stack lives in the home Region). */
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Stack, type StackProps } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { GithubDeployRole } from '../../lib/aws/ci/github-deploy-role';
 import type { DeploymentModel } from '../../lib/profile/load';

@@ -4,7 +4,7 @@
  * profile chooses it, a Managed Microsoft AD trusting that forest. Stateful (the directory):
  * termination-protected, directory retained.
  */
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Stack, type StackProps } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import {
   type NetworkParameterNames,

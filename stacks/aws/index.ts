@@ -8,9 +8,9 @@
  * in the home Region, the first AWS Region) and CI deploy access. References cross stacks
  * only within one Region; nothing crosses Regions (values come from the model instead).
  */
-import { type App, Tags, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { type App, Tags, Validations } from 'aws-cdk-lib/core';
 import { CREATE_ONLY_TAG_TYPES } from '../../lib/aws/common/create-only-tag-types';
+import { AwsSolutionsChecks } from '../../lib/aws/common/nag';
 import {
   KEEP_NETWORK_EXPORTS_CONTEXT,
   NetworkParameterNames,

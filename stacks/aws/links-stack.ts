@@ -4,8 +4,9 @@
  * mobile network's landing (with translation where the profile puts it in AWS).
  * Stateful (links carry the data centres' traffic): termination-protected.
  */
-import { Stack, type StackProps } from 'aws-cdk-lib';
+
 import type * as logs from 'aws-cdk-lib/aws-logs';
+import { Stack, type StackProps } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { encryptedLogGroup } from '../../lib/aws/common/log-encryption-key';
 import { AWS_CUSTOM_RESOURCE_SINGLETON_ID, acknowledge } from '../../lib/aws/common/nag';

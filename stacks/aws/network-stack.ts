@@ -3,7 +3,7 @@
  * routes to the reachable networks, VPC flow logs, and the Region's log encryption key.
  * Stateful (the key and the Transit Gateway): termination-protected.
  */
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Stack, type StackProps } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { LogEncryptionKey } from '../../lib/aws/common/log-encryption-key';
 import {

@@ -3,10 +3,11 @@
  * their device registry and client-connect handler, connection logs, dashboard and alarms.
  * Stateful (endpoints carry every connected user): termination-protected, endpoints retained.
  */
-import { Stack, type StackProps } from 'aws-cdk-lib';
+
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { Stack, type StackProps } from 'aws-cdk-lib/core';
 import type { Construct } from 'constructs';
 import { encryptedLogGroup } from '../../lib/aws/common/log-encryption-key';
 import { type NetworkParameterNames, NetworkReference } from '../../lib/aws/common/network-parameters';

@@ -1,5 +1,5 @@
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { App } from 'aws-cdk-lib/core';
 import { githubSubject } from '../../lib/aws/ci/github-deploy-role';
 import { readToolContext } from '../../lib/cli/selection';
 import { stackName } from '../../lib/naming/stack-names';

@@ -1,7 +1,8 @@
 /** The client-connect handler construct alone: provisioned concurrency is opt-in and validated. */
-import { App, Stack } from 'aws-cdk-lib';
+
 import { Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { App, Stack } from 'aws-cdk-lib/core';
 import {
   connectionsPerResolverAddress,
   dnsServersForEndpoint,

@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { App, Stack, Validations } from 'aws-cdk-lib/core';
+import { AwsSolutionsChecks } from '../../lib/aws/common/nag';
 import { artifactsDir, synthRecord } from '../support/synthesized';
 import { synthesize, variant } from './support/synth';
 

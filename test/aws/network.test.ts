@@ -3,7 +3,7 @@
  * subnets in the profile's zones, nothing reaches the internet, and the Transit Gateway is
  * segmented by default.
  */
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { NetworkParameterNames, sharedParameterRoot } from '../../lib/aws/common/network-parameters';
 import { readToolContext } from '../../lib/cli/selection';
 import { stackName } from '../../lib/naming/stack-names';

@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib/core';
 import { App as TerraformApp } from 'cdktf';
 import { usesCloud } from '../../lib/cli/clouds';
 import { readToolContext } from '../../lib/cli/selection';

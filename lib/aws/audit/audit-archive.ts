@@ -4,11 +4,12 @@
  * blocked, Object Lock (governance) and the profile's archive retention, plus a copy in an
  * encrypted CloudWatch Logs group. Everything is retained on stack deletion.
  */
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { allowCloudWatchLogs, encryptedLogGroup } from '../common/log-encryption-key';
 

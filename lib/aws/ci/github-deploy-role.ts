@@ -18,8 +18,9 @@
  *     -f 'include_claim_keys[]=ref'
  * which yields `repo:<owner>/<repo>:environment:<env>:ref:refs/heads/<branch>`.
  */
-import { DefaultStackSynthesizer, Duration, Stack } from 'aws-cdk-lib';
+
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { DefaultStackSynthesizer, Duration, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { ONCE_PER_ACCOUNT_METADATA } from '../../verify/aws-first-deploy';
 import { acknowledge } from '../common/nag';

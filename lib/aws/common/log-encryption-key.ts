@@ -3,10 +3,11 @@
  * topic) of one Region. It lives in the Region's network stack (termination-protected) and
  * is retained: deleting it would make every retained log unreadable.
  */
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import type { LOG_RETENTION_DAYS } from '../../profile/schema';
 

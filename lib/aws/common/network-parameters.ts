@@ -11,11 +11,12 @@
  * consumer. Values the plan decides (CIDRs, zones, names) are passed as plain values. The
  * deploy order stays explicit: consumers depend on the producer's stack (`addDependency`).
  */
-import { Annotations, DefaultStackSynthesizer, Stack } from 'aws-cdk-lib';
+
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { Annotations, DefaultStackSynthesizer, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import type { AwsRegionNetworkPlan, SubnetPlan } from '../../model/plan';
 import { regionShortName } from '../../quotas/regions';

@@ -4,10 +4,11 @@
  * published as an alias (provisioned concurrency opt-in), reading the Region's replica of
  * the device registry (./device-registry.ts) by name.
  */
-import { Duration, Stack } from 'aws-cdk-lib';
+
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Duration, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { HANDLER_RUNTIME, handlerCode } from '../common/handler-code';
 import { allowWritingToLogGroup, encryptedLogGroup } from '../common/log-encryption-key';

@@ -18,9 +18,10 @@
  *   never applied (stacks/aws/index.ts); the endpoint carries only its constant `Name`
  *   (`<org>-<env>-<region code>-<planned name>`), by which `tsunagi revoke` finds it.
  */
-import { RemovalPolicy } from 'aws-cdk-lib';
+
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { RemovalPolicy } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import type { ClientVpnEndpointPlan } from '../../planner/types';
 import { type ClientVpnAccessPolicy, cidrId } from './access-policy';

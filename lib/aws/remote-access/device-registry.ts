@@ -8,8 +8,9 @@
  * Items: deviceId (certificate common name) -> status (active | lost | revoked), written by
  * the MDM (or by hand, docs/operations/lost-device.md).
  */
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 
 /** The registry's name, the same in every Region: `<org>-<env>-device-registry`. */

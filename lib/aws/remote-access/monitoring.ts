@@ -3,13 +3,14 @@
  * planned capacity of each endpoint (80 % warns, 95 % pages), authentication failures, and
  * client-connect handler denials and errors. Thresholds come from the plan, never typed.
  */
-import { Duration } from 'aws-cdk-lib';
+
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Duration } from 'aws-cdk-lib/core';
 import { Construct } from 'constructs';
 import { CAPACITY_ALARM_PERCENTS, capacityAlarmThreshold } from '../../monitoring/thresholds';
 import type { ClientVpnEndpointPlan } from '../../planner/types';

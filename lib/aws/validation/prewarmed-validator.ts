@@ -26,7 +26,7 @@ import {
   type IPolicyValidationContext,
   type PolicyValidationPluginReport,
   Validations,
-} from 'aws-cdk-lib';
+} from 'aws-cdk-lib/core';
 import { takeEarlyValidatorWorker, ValidatorWorker } from './validator-worker';
 
 export interface PrewarmedValidatorOptions {

@@ -11,7 +11,7 @@
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 // Types only (erased by esbuild): this module must not load aws-cdk-lib.
-import type { PolicyValidationPluginReport } from 'aws-cdk-lib';
+import type { PolicyValidationPluginReport } from 'aws-cdk-lib/core';
 
 /** Runs in the worker: initialise the engine at once, validate on request, reply and notify. */
 const WORKER_SOURCE = `

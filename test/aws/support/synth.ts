@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { App } from 'aws-cdk-lib/core';
 import { readToolContext } from '../../../lib/cli/selection';
 import type { DeploymentModel } from '../../../lib/profile/load';
 import { type AwsStackOptions, type AwsStacks, addAwsStacks } from '../../../stacks/aws';

@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { App, CloudFormationValidatePlugin, type IPolicyValidationContext } from 'aws-cdk-lib';
+import { App, CloudFormationValidatePlugin, type IPolicyValidationContext } from 'aws-cdk-lib/core';
 import {
   PrewarmedCloudFormationValidatePlugin,
   usePrewarmedValidator,
@@ -175,7 +175,7 @@ test('the built AWS app starts the worker before it loads aws-cdk-lib (bin/aws.t
   // 0.55 s later in every synth, with nothing else failing.
   const bundle = readFileSync(join(__dirname, '..', '..', '..', 'dist', 'aws.js'), 'utf8');
   const start = bundle.indexOf('startValidatorWorkerEarly();');
-  const awsCdkLib = bundle.indexOf('require("aws-cdk-lib")');
+  const awsCdkLib = bundle.indexOf('require("aws-cdk-lib');
   expect(start).toBeGreaterThan(0);
   expect(awsCdkLib).toBeGreaterThan(0);
   expect(start).toBeLessThan(awsCdkLib);
