@@ -32,6 +32,7 @@
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const Module = require('node:module');
+const vm = require('node:vm');
 const { dirname, join, resolve, sep } = require('node:path');
 const Runtime = require('jest-runtime').default;
 
@@ -169,7 +170,41 @@ function formatLibraryStackTracesNatively() {
   }
 }
 
+/**
+ * V8 code cache for the modules jest compiles in every test file's context (jest's own expect,
+ * snapshot and circus code, our test support, the packages not shared): jest compiles each of
+ * them again for each of the ~64 test files, and V8 parses them from scratch each time. The
+ * first compile in a worker produces V8's code cache for the source, the following ones
+ * consume it. Same source, same function: only the parse is skipped.
+ */
+const codeCache = new Map();
+function compileWithCodeCache(executor, scriptSource, filename) {
+  const vmContext = executor.environment.getVmContext();
+  if (vmContext == null) return null;
+  const key = `${filename}\0${createHash('sha1').update(scriptSource).digest('base64')}`;
+  const cachedData = codeCache.get(key);
+  const compiled = vm.compileFunction(scriptSource, executor.injectedModuleParameters, {
+    filename,
+    parsingContext: vmContext,
+    ...(cachedData ? { cachedData } : { produceCachedData: true }),
+    importModuleDynamically: (specifier, _function, importAttributes, phase) =>
+      executor.dynamicImport(specifier, filename, vmContext, importAttributes, phase),
+  });
+  if (!cachedData && compiled.cachedDataProduced) codeCache.set(key, compiled.cachedData);
+  return compiled;
+}
+
 class SharedModulesRuntime extends Runtime {
+  constructor(...args) {
+    super(...args);
+    const executor = this.executor;
+    const jestCompile = executor.compile.bind(executor);
+    executor.compile = (scriptSource, filename) =>
+      executor.resolution.isCoreModule(filename)
+        ? jestCompile(scriptSource, filename)
+        : compileWithCodeCache(executor, scriptSource, filename);
+  }
+
   requireModuleOrMock(from, moduleName) {
     if (SHARED.test(moduleName)) {
       formatLibraryStackTracesNatively();
