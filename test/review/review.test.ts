@@ -15,8 +15,10 @@ import { readSynthTree, type SynthTree } from '../../lib/review/artifacts';
 import { MARKDOWN_BUDGET, REVIEW_MARKER, renderReviewMarkdown } from '../../lib/review/render-markdown';
 import { review } from '../../lib/review/review';
 import type { Report } from '../../lib/review/types';
+import { loadModel, type MutableProfile } from '../support/profiles';
 import { runTsunagi } from '../support/run-tsunagi';
-import { artifactsDir, synthRecord } from '../support/synthesized';
+import { synthesizeBothClouds } from '../support/synth-both';
+import { artifactsDir } from '../support/synthesized';
 
 const ROOT = join(__dirname, '..', '..');
 const TODAY = '2026-12-01';
@@ -27,6 +29,18 @@ let iwate: SynthTree;
 let baseDir: string;
 let headDir: string;
 let report: Report;
+
+/**
+ * A realistic pull request across both clouds: an access tier's client block moved, a
+ * circuit's peering location changed, a population's reach widened, the cost assumptions
+ * changed.
+ */
+const HEAD_EDITS = (p: MutableProfile) => {
+  p.accessTiers.find((t: { id: string }) => t.id === 'aws-tokyo').clientAddressBlock = '10.112.0.0/12';
+  p.expressRoute.circuits[0].peeringLocation = 'Tokyo2';
+  p.populations.find((x: { name: string }) => x.name === 'small-business').reach.push('municipal-gateway');
+  p.costAssumptions = { connectedHoursPerMonth: 200, averageConcurrencyPercent: 60 };
+};
 
 function tsunagi(args: readonly string[]) {
   return spawnSync(process.execPath, [join(ROOT, 'dist', 'tsunagi.js'), 'review', ...args], {
@@ -41,11 +55,12 @@ beforeAll(() => {
   baseDir = artifactsDir('hyogo');
   base = readSynthTree(baseDir, 'base');
   iwate = readSynthTree(artifactsDir('iwate'), 'iwate');
-  // The head: the fixture with a pull request's edits (test/support/fixture-variants.js),
-  // synthesized by the real CLI in the global setup.
-  const headRecord = synthRecord('hyogo-review-head');
-  if (headRecord.code !== 0) throw new Error(`synth of the head failed:\n${headRecord.stderr}`);
-  headDir = artifactsDir('hyogo-review-head');
+  // The head: the fixture with a pull request's edits (HEAD_EDITS), synthesized in this
+  // process as the apps do (test/support/synth-both.ts), into a tree laid out as `tsunagi synth
+  // --output` writes it. A difference between that path and the real CLI's would show here as
+  // changes the edits do not explain.
+  headDir = join(temp, 'head');
+  synthesizeBothClouds(loadModel('hyogo', HEAD_EDITS), { outdir: headDir, nag: true });
   head = readSynthTree(headDir, 'head');
   report = review(base, head, { today: TODAY });
 });
@@ -109,6 +124,18 @@ describe('a change across both clouds', () => {
     ]);
     expect(find('tier-all-endpoints-replaced')).toMatchObject([
       { severity: 'block', acknowledgeable: false, cause: ['tier aws-tokyo'] },
+    ]);
+  });
+
+  test('changes only the stacks the edits reach', () => {
+    // The base comes from the real CLI, the head from an in-process synth: a difference
+    // between the two paths would add stacks here (the unedited fixture gives no change).
+    expect([...new Set(report.changes.map((c) => c.stack))].sort()).toEqual([
+      'hyogo-prod-connectivity',
+      'hyogo-prod-monitoring',
+      'hyogo-prod-remote-access',
+      'hyogo-prod-remote-access-apne1',
+      'hyogo-prod-remote-access-apne3',
     ]);
   });
 

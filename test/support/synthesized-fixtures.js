@@ -1,8 +1,10 @@
-// The fixture profiles (test/fixtures/profiles/*.yaml) and their edited variants
-// (test/support/fixture-variants.js), synthesized once by the real CLI (`tsunagi synth`, both
-// clouds) and cached on disk under a key that hashes every input of the synth: the esbuild
-// bundles in dist/ (all of our code), the fixtures with their certificates and metadata, the
-// variants, cdk.json, cdktf.json, the lock file and the Node.js version. The built-in
+// The fixture profiles (test/fixtures/profiles/*.yaml), synthesized once by the real CLI
+// (`tsunagi synth`, both clouds) and cached on disk under a key that hashes every input of the
+// synth: the esbuild bundles in dist/ (all of our code), the fixtures with their certificates
+// and metadata, cdk.json, cdktf.json, the lock file and the Node.js version. An edited fixture
+// that a test needs synthesized is synthesized in that test's process
+// (test/support/synth-both.ts, as test/review does): one more CLI synth here costs about 5 s
+// of CPU before any test can start. The built-in
 // CloudFormation validator is off here (CDK_VALIDATION=false): its engine costs about 2.5 s of
 // CPU to start in every synth. test/aws/validation/prewarmed-validator.test.ts runs it once, on
 // the default fixture's templates from here among others, so every `npm test` still proves that
@@ -15,11 +17,9 @@ const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, relative } = require('node:path');
-const { parse, stringify } = require('yaml');
-const { VARIANTS } = require('./fixture-variants');
 
 const ROOT = join(__dirname, '..', '..');
-const FIXTURES = ['hyogo', 'iwate', ...Object.keys(VARIANTS)];
+const FIXTURES = ['hyogo', 'iwate'];
 const PROFILES = join(ROOT, 'test', 'fixtures', 'profiles');
 const CACHE_PARENT = join(tmpdir(), 'tsunagi-test-artifacts');
 /** Cache directories of other keys (other worktrees, older code) are removed after this. */
@@ -41,7 +41,6 @@ function inputsKey() {
   const inputs = [
     ...filesUnder(join(ROOT, 'dist')).filter((f) => !f.endsWith('.map')),
     ...filesUnder(PROFILES),
-    join(__dirname, 'fixture-variants.js'),
     __filename,
     join(ROOT, 'cdk.json'),
     join(ROOT, 'cdktf.json'),
@@ -53,23 +52,6 @@ function inputsKey() {
     hash.update(fs.readFileSync(file));
   }
   return hash.digest('hex').slice(0, 20);
-}
-
-/**
- * The profile file to synthesize for a fixture name: the fixture itself, or the variant written
- * (with links to the base fixture's certs/ and idp/) into `scratch`.
- */
-function profileFile(name, scratch) {
-  const variant = VARIANTS[name];
-  if (!variant) return `test/fixtures/profiles/${name}.yaml`;
-  const dir = join(scratch, 'profile');
-  fs.mkdirSync(dir, { recursive: true });
-  for (const folder of ['certs', 'idp']) fs.symlinkSync(join(PROFILES, folder), join(dir, folder), 'dir');
-  const profile = parse(fs.readFileSync(join(PROFILES, `${variant.base}.yaml`), 'utf8'));
-  variant.edit(profile);
-  const file = join(dir, `${name}.yaml`);
-  fs.writeFileSync(file, stringify(profile));
-  return file;
 }
 
 function synthesize(file, outdir) {
@@ -126,7 +108,7 @@ async function synthesizeFixtures() {
       // Synthesize into a private directory and rename it into place: two jest runs of the
       // same code (two worktrees at one commit) never see a half-written tree.
       const scratch = fs.mkdtempSync(join(dir, `.${name}-`));
-      const file = profileFile(name, scratch);
+      const file = `test/fixtures/profiles/${name}.yaml`;
       // What a previous synth and a Terraform run left: synth must remove the stale template
       // and keep the state (test/cli/tsunagi.test.ts reads both back).
       fs.mkdirSync(join(scratch, 'cdk.out'), { recursive: true });
@@ -134,10 +116,9 @@ async function synthesizeFixtures() {
       fs.mkdirSync(join(scratch, 'cdktf.out', 'stacks', 'retired'), { recursive: true });
       fs.writeFileSync(join(scratch, 'cdktf.out', 'stacks', 'retired', 'terraform.tfstate'), '{}');
       const result = await synthesize(file, scratch);
-      const shown = VARIANTS[name] ? `<variant ${name}>` : file;
       fs.writeFileSync(
         join(scratch, 'synth.json'),
-        `${JSON.stringify({ command: `tsunagi synth -p ${shown}`, ...result }, null, 2)}\n`,
+        `${JSON.stringify({ command: `tsunagi synth -p ${file}`, ...result }, null, 2)}\n`,
       );
       try {
         fs.renameSync(scratch, join(dir, name));

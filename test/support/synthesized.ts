@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** A fixture profile, or an edited variant of one (test/support/fixture-variants.js). */
-export type FixtureName = 'hyogo' | 'iwate' | 'hyogo-review-head';
+/** A fixture profile (test/fixtures/profiles/<name>.yaml). */
+export type FixtureName = 'hyogo' | 'iwate';
 
 export interface SynthRecord {
   readonly command: string;
