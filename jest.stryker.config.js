@@ -9,7 +9,7 @@
  * - test/aws, test/azure (except the quota and sizing tables), test/review/review.test.ts and
  *   test/review/gate: synthesize stacks in-process;
  * - test/meta: repository checks, no code under mutation;
- * - test/planner/properties.test.ts: fast-check runs 300 plans per property, and every
+ * - test/planner/properties.test.ts: fast-check plans 40 cases per property, and every
  *   planner mutant is covered by all of them (about 10 s per mutant here); the exact-figure
  *   tests carry the planner's score, the properties still run in npm test.
  * The verify and diagram tests read the fixture trees that global setup synthesizes once (in

@@ -52,7 +52,7 @@ test('the validator never throws, and every rejection names a field path, a rule
         expect(i.fix).not.toBe('');
       }
     }),
-    { numRuns: FUZZ_RUNS || 150, ...(SEED !== undefined ? { seed: SEED } : {}) },
+    { numRuns: FUZZ_RUNS || 100, ...(SEED !== undefined ? { seed: SEED } : {}) },
   );
 });
 
