@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 const build = spawnSync(process.execPath, ['scripts/build.mjs', '--quiet'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
 const { synthesizeFixtures } = require('../test/support/synthesized-fixtures.js');
-const artifacts = await synthesizeFixtures();
+const artifacts = await synthesizeFixtures({ all: true });
 const started = performance.now();
 const stryker = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...process.argv.slice(2)], {
   stdio: 'inherit',

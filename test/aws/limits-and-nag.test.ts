@@ -24,7 +24,7 @@ const MARGIN_RESOURCES = 400;
 describe('cdk-nag AwsSolutions', () => {
   // cdk-nag runs as a validation plugin (stacks/aws/index.ts): a finding that is not
   // acknowledged fails the synth, and a clean run writes no plugin report. So: a finding does
-  // fail a synth, the fixtures' real synths (nag registered) succeeded, and every
+  // fail a synth, the fixtures' synths (nag registered) succeeded, and every
   // acknowledgement in the code carries a specific reason.
   test('an unacknowledged finding fails the synth with its rule', () => {
     const app = new App();
@@ -34,7 +34,7 @@ describe('cdk-nag AwsSolutions', () => {
   });
 
   test.each(['hyogo', 'iwate'] as const)(
-    '%s: the real synth with cdk-nag registered succeeded, offline',
+    '%s: the fixture synth with cdk-nag registered succeeded, offline',
     (name) => {
       expect(synthRecord(name)).toMatchObject({ code: 0 });
       const outdir = join(artifactsDir(name), 'cdk.out');

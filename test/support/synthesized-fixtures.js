@@ -1,5 +1,5 @@
-// The fixture profiles (test/fixtures/profiles/*.yaml), synthesized once by the real CLI
-// (`tsunagi synth`, both clouds) and cached on disk under a key that hashes every input of the
+// The default fixture profile (test/fixtures/profiles/hyogo.yaml), synthesized once by the real
+// CLI (`tsunagi synth`, both clouds) and cached on disk under a key that hashes every input of the
 // synth: the esbuild bundles in dist/ (all of our code), the fixtures with their certificates
 // and metadata, cdk.json, cdktf.json, the lock file and the Node.js version. An edited fixture
 // that a test needs synthesized is synthesized in that test's process
@@ -19,6 +19,13 @@ const { tmpdir } = require('node:os');
 const { join, relative } = require('node:path');
 
 const ROOT = join(__dirname, '..', '..');
+/**
+ * Synthesized here by the real CLI. The other fixtures (iwate) are synthesized in-process by the
+ * first test worker that reads them (test/support/synthesized.ts); `npm run mutate` has them all
+ * made here (`synthesizeFixtures({ all: true })`), from the real tree, before Stryker's
+ * instrumented copy runs.
+ */
+const BY_CLI = ['hyogo'];
 const FIXTURES = ['hyogo', 'iwate'];
 const PROFILES = join(ROOT, 'test', 'fixtures', 'profiles');
 const CACHE_PARENT = join(tmpdir(), 'tsunagi-test-artifacts');
@@ -93,16 +100,19 @@ function removeStaleSiblings(keep) {
 }
 
 /**
- * Synthesizes every fixture profile that the cache does not hold yet (in parallel) and returns
- * the cache directory: `<dir>/<profile>/{cdk.out,cdktf.out,tsunagi-plan.json,synth.json}`,
- * where synth.json records the command, its exit code, standard output and standard error.
+ * Synthesizes, with the real CLI and in parallel, the fixtures of BY_CLI (or every fixture, with
+ * `{ all: true }`) that the cache does not hold yet, and returns the cache directory:
+ * `<dir>/<profile>/{cdk.out,cdktf.out,tsunagi-plan.json,synth.json}`, where synth.json records
+ * the command, its exit code, standard output and standard error.
  */
-async function synthesizeFixtures() {
+async function synthesizeFixtures(options = {}) {
   const key = inputsKey();
   const dir = join(CACHE_PARENT, key);
   fs.mkdirSync(dir, { recursive: true });
   removeStaleSiblings(key);
-  const missing = FIXTURES.filter((name) => !fs.existsSync(join(dir, name, 'synth.json')));
+  const missing = (options.all ? FIXTURES : BY_CLI).filter(
+    (name) => !fs.existsSync(join(dir, name, 'synth.json')),
+  );
   await Promise.all(
     missing.map(async (name) => {
       // Synthesize into a private directory and rename it into place: two jest runs of the

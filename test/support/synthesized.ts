@@ -1,11 +1,26 @@
 /**
- * Artifacts of the fixture profiles as the real CLI synthesized them (`tsunagi synth`, the
- * CloudFormation validator off), once per jest run or from the cache (global setup,
- * test/support/synthesized-fixtures.js). Tests that only read templates use these instead of
- * synthesizing again; a test that needs the construct tree synthesizes in its own beforeAll.
+ * Artifacts of the fixture profiles, synthesized once per jest run or found in the cache, with
+ * the CloudFormation validator off: the default fixture (hyogo) by the real CLI in jest's
+ * global setup (test/support/synthesized-fixtures.js), the others in the first test worker that
+ * asks for them, in-process as the apps do (test/support/synth-both.ts, cdk-nag on), which
+ * costs about a quarter of a CLI synth's three Node.js processes and does not hold up the
+ * start of every test. Tests that only read templates use these instead of synthesizing
+ * again; a test that needs the construct tree synthesizes in its own beforeAll.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
+import { loadModel } from './profiles';
+import { synthesizeBothClouds } from './synth-both';
 
 /** A fixture profile (test/fixtures/profiles/<name>.yaml). */
 export type FixtureName = 'hyogo' | 'iwate';
@@ -23,18 +38,69 @@ export interface SynthRecord {
 // biome-ignore lint/suspicious/noExplicitAny: synthesized JSON is untyped data
 export type Json = any;
 
+/** Fixtures the global setup synthesizes with the real CLI; the others synthesize in a worker. */
+const BY_CLI: readonly FixtureName[] = ['hyogo'];
+/** A lock older than this is left over from a run that was killed: taken over. */
+const STALE_LOCK_MS = 120_000;
+
 /** The directory holding cdk.out/, cdktf.out/ and tsunagi-plan.json of a fixture profile. */
 export function artifactsDir(name: FixtureName): string {
   const root = process.env.TSUNAGI_TEST_ARTIFACTS;
   if (!root)
     throw new Error('TSUNAGI_TEST_ARTIFACTS is unset: run jest with jest.config.js (its global setup)');
   const dir = join(root, name);
-  if (!existsSync(join(dir, 'synth.json')))
-    throw new Error(`no synthesized artifacts for ${name} in ${root}`);
+  if (!existsSync(join(dir, 'synth.json'))) {
+    if (BY_CLI.includes(name)) throw new Error(`no synthesized artifacts for ${name} in ${root}`);
+    synthesizeOnce(name, root);
+  }
   return dir;
 }
 
-/** What `tsunagi synth` printed and returned when it produced the artifacts. */
+/**
+ * Synthesizes a fixture into the cache unless another worker is doing it (a lock file beside
+ * it), in which case this one waits for the result. The tree appears under its name only when
+ * complete (renamed from a private directory), as the global setup's do.
+ */
+function synthesizeOnce(name: FixtureName, root: string): void {
+  const done = join(root, name, 'synth.json');
+  const lock = join(root, `.${name}.lock`);
+  const sleep = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    if (existsSync(done)) return;
+    let fd: number;
+    try {
+      fd = openSync(lock, 'wx');
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { force: true });
+      } catch {
+        // released meanwhile
+      }
+      Atomics.wait(sleep, 0, 0, 50);
+      continue;
+    }
+    try {
+      if (existsSync(done)) return;
+      const scratch = mkdtempSync(join(root, `.${name}-`));
+      const outcome = synthesizeBothClouds(loadModel(name), { outdir: scratch, nag: true });
+      const record: SynthRecord = {
+        command: `in-process synth of test/fixtures/profiles/${name}.yaml (test/support/synth-both.ts)`,
+        cdkValidation: 'false',
+        code: outcome.problems.length === 0 ? 0 : 1,
+        stdout: `AWS (CloudFormation): ${outcome.awsStacks} stack(s)\nAzure (Terraform): ${outcome.azureStacks} stack(s)\n`,
+        stderr: outcome.problems.join('\n'),
+      };
+      writeFileSync(join(scratch, 'synth.json'), `${JSON.stringify(record, null, 2)}\n`);
+      renameSync(scratch, join(root, name));
+      return;
+    } finally {
+      closeSync(fd);
+      rmSync(lock, { force: true });
+    }
+  }
+}
+
+/** What the synth printed and returned when it produced the artifacts. */
 export function synthRecord(name: FixtureName): SynthRecord {
   return JSON.parse(readFileSync(join(artifactsDir(name), 'synth.json'), 'utf8'));
 }
