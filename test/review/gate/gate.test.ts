@@ -459,12 +459,12 @@ describe('tsunagi gate (built CLI)', () => {
       throw new Error('dist/ is missing: run `node scripts/build.mjs`');
   });
 
-  test('exit 1 and a BLOCK verdict for the endpoint replacement, 0 for tags only', () => {
+  test('exit 1 and a BLOCK verdict for the endpoint replacement, 0 for tags only (in-process)', async () => {
     const empty = acksFile([]);
     const block = run('--aws-change-set', REPLACE_CVPN, '--acks', empty);
     expect(block.code).toBe(1);
     expect(block.stdout.split('\n')[0]).toContain('Deploy gate: BLOCK');
-    const pass = run('--aws-change-set', TAGS_ONLY, '--acks', empty, '--format', 'json');
+    const pass = await here('--aws-change-set', TAGS_ONLY, '--acks', empty, '--format', 'json');
     expect(pass.code).toBe(0);
     expect(JSON.parse(pass.stdout)).toMatchObject({
       schemaVersion: 1,
