@@ -21,9 +21,13 @@ function testFiles(dir: string): string[] {
 describe('repository habits', () => {
   it('fails npm test on Biome warnings, not only errors', () => {
     expect(packageJson.scripts.lint).toMatch(/biome check .*--error-on-warnings/);
-    // npm test runs the lint and type-check commands themselves (a nested `npm run` costs 0.35 s).
-    expect(packageJson.scripts.test).toContain(packageJson.scripts.lint);
-    expect(packageJson.scripts.test).toContain(packageJson.scripts.typecheck);
+    // npm test (scripts/test.mjs) runs the lint and typecheck scripts' commands beside jest and
+    // fails when either fails.
+    expect(packageJson.scripts.test).toBe('node scripts/test.mjs');
+    const runner = readFileSync(join(ROOT, 'scripts', 'test.mjs'), 'utf8');
+    expect(runner).toContain("buffered('typecheck')");
+    expect(runner).toContain("buffered('lint')");
+    expect(runner).toMatch(/process\.exit\(failed \? 1 : 0\)/);
   });
 
   it('builds dist/ in jest global setup, and npm test does not build a second time', () => {
