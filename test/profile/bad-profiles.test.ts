@@ -3,8 +3,11 @@
  * field path and the words the error must carry. Every reported line must also follow the
  * `file:line: path: what is wrong (got X); how to fix` form.
  */
+
+import type { LoadResult } from '../../lib/model/deployment-model';
 import { formatIssue, formatPath } from '../../lib/profile/issues';
 import { loadProfileText } from '../../lib/profile/load';
+import { perMutant } from '../support/per-mutant';
 import { CONFIG_DIR, loadVariant, type MutableProfile } from '../support/profiles';
 
 interface BadCase {
@@ -371,7 +374,13 @@ const CASES: readonly BadCase[] = [
 const LINE_FORM = /^[\w./-]+\.yaml(:\d+)?: (warning: )?\S.*: .+ \(got .+\); .+$/;
 
 describe.each(CASES)('bad profile: $name', ({ base = 'hyogo', mutate, path, says }) => {
-  const result = loadVariant(base, mutate);
+  // Loaded in a beforeEach (once per file in npm test): in a mutation run each test loads it
+  // under its own mutant, so Stryker sees these 165 cases cover the rules (test/support/per-mutant.ts).
+  const load = perMutant(() => loadVariant(base, mutate));
+  let result: LoadResult;
+  beforeEach(() => {
+    result = load();
+  });
 
   it('is refused', () => {
     expect(result.ok).toBe(false);
