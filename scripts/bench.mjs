@@ -98,7 +98,15 @@ const results = [
   // Start-up alone: what every CLI spawn in the test suite pays before its command runs.
   measure('tsunagi --version (start-up)', null, runs, process.execPath, [...tsunagi, '--version']),
   measure('tsunagi review --help (start-up)', null, runs, process.execPath, [...tsunagi, 'review', '--help']),
-  measure('build (esbuild bundles)', null, runs, process.execPath, ['scripts/build.mjs', '--quiet']),
+  measure('build (esbuild bundles, --force)', null, runs, process.execPath, [
+    'scripts/build.mjs',
+    '--quiet',
+    '--force',
+  ]),
+  measure('build, dist/ up to date (skipped)', null, runs, process.execPath, [
+    'scripts/build.mjs',
+    '--quiet',
+  ]),
   measure('type check (tsc --noEmit, TypeScript 7)', null, Math.min(runs, 3), 'npx', [
     'tsc',
     '--noEmit',
