@@ -100,8 +100,10 @@ function checkOverlaps(ranges: readonly LabelledRange[]): ProfileIssue[] {
       const a = ranges[i]!;
       const b = ranges[j]!;
       if (!overlaps(a.cidr, b.cidr) || overlapAllowed(a, b)) continue;
+      // Either order: device pools are collected after the data centres' prefixes.
+      const kinds = new Set([a.kind, b.kind]);
       const hint =
-        b.kind === 'on-premises' && a.kind === 'device-pool'
+        kinds.has('on-premises') && kinds.has('device-pool')
           ? 'pick a carrier pool that does not collide, or translate it (closedMobileNetworks[].translation)'
           : 'move one of the two ranges so they do not overlap';
       found.push(issue(b.path, `overlaps ${label(a.path)} (${a.cidr.text}, ${a.kind})`, b.cidr.text, hint));
