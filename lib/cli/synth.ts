@@ -9,11 +9,9 @@ import type { DeploymentModel } from '../model/deployment-model';
 import { planDeployment } from '../planner/deployment';
 import { loadProfile } from '../profile/load';
 import { projectRoot } from '../profile/project-root';
+import { PLAN_FILE } from '../review/artifacts';
 import { leftoverStackDirectories } from './clean-output';
 import { readToolContext } from './selection';
-
-/** File in the synth output directory that holds the capacity plan (docs/plan-json.md). */
-export const PLAN_FILE = 'tsunagi-plan.json';
 
 export interface SynthOptions {
   readonly profile: string;

@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import type { CapacityPlan } from '../model/plan';
 import { ReviewInputError } from './errors';
 
-/** Same name as lib/cli/synth.ts PLAN_FILE (kept here so the review does not load the CLI). */
+/**
+ * File in the synth output directory that holds the capacity plan (docs/plan-json.md): written
+ * by `tsunagi synth` (lib/cli/synth.ts), read by the review.
+ */
 export const PLAN_FILE = 'tsunagi-plan.json';
 
 export interface CfnResource {
