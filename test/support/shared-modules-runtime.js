@@ -21,9 +21,10 @@
 //   realms; `toEqual`, `toThrow(/message/)` and snapshots behave as before; `toStrictEqual`
 //   on their plain objects does not).
 // - They read the real `process.env` and `console`, not the test file's copies
-//   (test/setup-env.js sets the copy): CDK_VALIDATION=false is therefore set here too. Code whose tests set environment variables, spy on the console
-//   or mock the AWS SDK (the CLI, the Lambda handlers, the validator plugin, the operations
-//   commands) stays per file: PER_FILE_OWN_CODE.
+//   (test/setup-env.js sets the copy): CDK_VALIDATION=false is therefore set here too. Code
+//   whose tests set environment variables, spy on the console or mock the AWS SDK (the CLI, the
+//   Lambda handlers, the validator plugin, the operations commands) stays per file:
+//   PER_FILE_OWN_CODE.
 // - Module-level state in shared code (a cache, a counter) lives as long as the worker, across
 //   test files: keep it deterministic, as the replacement-spec and diff-module caches are.
 // - A StrykerJS run shares none of our code (jest.stryker.config.js sets the global
@@ -135,7 +136,7 @@ function loadTypeScriptInNode(cacheDirectory) {
 }
 
 // Unit tests synthesize many apps in-process: aws-cdk-lib's built-in CloudFormation validator
-// stays off for them (see test/setup-env.js; the real synth in global setup turns it on).
+// stays off for them, as in the fixture synths (see test/setup-env.js).
 process.env.CDK_VALIDATION = process.env.CDK_VALIDATION ?? 'false';
 
 /**

@@ -140,4 +140,4 @@ async function synthesizeFixtures(options = {}) {
   return dir;
 }
 
-module.exports = { synthesizeFixtures, inputsKey, CACHE_PARENT, FIXTURES };
+module.exports = { synthesizeFixtures, inputsKey, CACHE_PARENT, FIXTURES, BY_CLI };

@@ -39,7 +39,7 @@ export interface SynthRecord {
 export type Json = any;
 
 /** Fixtures the global setup synthesizes with the real CLI; the others synthesize in a worker. */
-const BY_CLI: readonly FixtureName[] = ['hyogo'];
+const { BY_CLI } = require('./synthesized-fixtures') as { BY_CLI: readonly FixtureName[] };
 /** A lock older than this is left over from a run that was killed: taken over. */
 const STALE_LOCK_MS = 120_000;
 

@@ -10,8 +10,8 @@ import {
   terraformStacks,
 } from '../support/synthesized';
 
-// The templates `tsunagi synth` wrote for the fixture profiles (validator on), synthesized once
-// per jest run in global setup (test/support/synthesized.ts).
+// The fixture profiles' templates, synthesized once per jest run (hyogo by `tsunagi synth` in
+// global setup, iwate in-process by the first worker that reads it: test/support/synthesized.ts).
 describe.each<FixtureName>(['hyogo', 'iwate'])(
   'capacity implied by the synthesized templates (%s)',
   (name) => {
