@@ -81,8 +81,27 @@ describe('repository habits', () => {
     );
     expect(own('lib/profile/rules')).toBe(join(ROOT, 'lib/profile/rules/index.ts'));
     expect(own('lib/no-such-module')).toBeUndefined();
-    // A mutation run shares none of our code: Stryker activates mutants in what each file loads.
+    // A mutation run shares our code only when its shard asks (scripts/mutate.mjs sets the
+    // variable from stryker.config.mjs); otherwise Stryker activates mutants in what each file loads.
     expect(require(join(ROOT, 'jest.stryker.config.js')).globals.tsunagiShareOwnCode).toBe(false);
+  });
+
+  it('keeps module-level state out of the mutated code, except the diff module the mutation runtime warms up', () => {
+    // A mutation shard that shares our code between test files (stryker.config.mjs shareOwnCode)
+    // would carry a cache filled under one mutant into the next mutant's run.
+    // test/support/shared-modules-runtime.js (warmUpModuleState) fills the one cache there is
+    // before any mutant runs; a new one must be warmed there too, or its shard must not share.
+    const scope = ['lib/planner', 'lib/model', 'lib/quotas', 'lib/profile/rules', 'lib/verify', 'lib/review'];
+    const state: string[] = [];
+    for (const dir of scope)
+      for (const file of readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })) {
+        if (!file.endsWith('.ts')) continue;
+        const source = readFileSync(join(ROOT, dir, file), 'utf8');
+        for (const [, name] of source.matchAll(/^(?:export )?(?:let|var) (\w+)/gm)) state.push(`${dir}/${file}: ${name}`);
+        for (const [, name] of source.matchAll(/^(?:export )?const (\w+)(?::[^=]+)? = new (?:Map|Set|WeakMap)\b/gm))
+          if (new RegExp(`\\b${name}\\.(set|add|delete|clear)\\(`).test(source)) state.push(`${dir}/${file}: ${name}`);
+      }
+    expect(state).toEqual(['lib/review/aws-diff.ts: diffModule']);
   });
 
   it('ignores what npm run synth writes (git and Biome), so the README set-up then passes npm test', () => {

@@ -27,9 +27,10 @@
 //   PER_FILE_OWN_CODE.
 // - Module-level state in shared code (a cache, a counter) lives as long as the worker, across
 //   test files: keep it deterministic, as the replacement-spec and diff-module caches are.
-// - A StrykerJS run shares none of our code (jest.stryker.config.js sets the global
-//   `tsunagiShareOwnCode: false`): each mutant must be activated in code that the test file
-//   loaded itself.
+// - A StrykerJS run (jest.stryker.config.js sets the global `tsunagiShareOwnCode`) shares our
+//   code only for the shards that ask for it (stryker.config.mjs `shareOwnCode`), as
+//   'mutation': see bindStrykerContext. The other shards set it to false and load our code per
+//   test file, where StrykerJS activates each mutant in code the test file loaded itself.
 const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const Module = require('node:module');
@@ -195,9 +196,73 @@ function compileWithCodeCache(executor, scriptSource, filename) {
   return compiled;
 }
 
+/**
+ * Mutation runs with shared code (`tsunagiShareOwnCode: 'mutation'`). StrykerJS's instrumented
+ * code finds its context (the active mutant, coverage per test, the hit counter) in the global
+ * `__stryker__` of the realm it runs in, and reads the active mutant from the environment
+ * variable only the first time it runs. Its jest environment puts one context object per
+ * process in every test file's global; our shared code runs in Node's realm, so that object is
+ * put in Node's global as well, and the active mutant is set on it for every test file (a
+ * test file belongs to one mutant's run; StrykerJS deletes it after each run).
+ *
+ * Module-level state is the risk: a cache filled while a mutant is active would outlive the
+ * mutant's run. The mutated modules have one such cache (test/meta/habits.test.ts lists
+ * module-level variables and keeps it so): lib/review/aws-diff.ts loads the CloudFormation diff
+ * module once and patches the replacement table into it (lib/review/replacement-spec.ts).
+ * warmUpModuleState fills it once per worker with no mutant active, so that no mutant's run
+ * fills it and none finds it filled by another; StrykerJS then sees that code run outside any
+ * test and reports its mutants as static (ignored).
+ */
+function bindStrykerContext(environment, cacheDirectory) {
+  const context = environment.global.__stryker__;
+  if (context === undefined) return;
+  globalThis.__stryker__ = context;
+  if (!context.tsunagiModuleStateWarm) {
+    context.tsunagiModuleStateWarm = true;
+    loadTypeScriptInNode(cacheDirectory);
+    withNoActiveMutant(context, warmUpModuleState);
+  }
+  const activeMutant = process.env.__STRYKER_ACTIVE_MUTANT__;
+  if (activeMutant === undefined) delete context.activeMutant;
+  else context.activeMutant = activeMutant;
+}
+
+/** Runs `action` with no mutant active (the instrumented code also reads the variable). */
+function withNoActiveMutant(context, action) {
+  const variable = process.env.__STRYKER_ACTIVE_MUTANT__;
+  delete process.env.__STRYKER_ACTIVE_MUTANT__;
+  delete context.activeMutant;
+  try {
+    action();
+  } finally {
+    if (variable !== undefined) process.env.__STRYKER_ACTIVE_MUTANT__ = variable;
+  }
+}
+
+/** One CloudFormation diff of a changed resource: loads and patches the diff module. */
+function warmUpModuleState() {
+  const file = join(ROOT, 'lib', 'review', 'aws-diff.ts');
+  if (!fs.existsSync(file)) return;
+  const tree = (cidr) => {
+    const template = {
+      Resources: { Endpoint: { Type: 'AWS::EC2::ClientVpnEndpoint', Properties: { ClientCidrBlock: cidr } } },
+    };
+    const stack = { name: 'warm-up', region: 'ap-northeast-1', template, text: JSON.stringify(template) };
+    return {
+      source: 'warm-up',
+      aws: new Map([[stack.name, stack]]),
+      azure: new Map(),
+      clouds: { aws: true, azure: false },
+    };
+  };
+  require(file).diffAws(tree('10.64.0.0/14'), tree('10.68.0.0/14'));
+}
+
 class SharedModulesRuntime extends Runtime {
   constructor(...args) {
     super(...args);
+    if (this._config.globals?.tsunagiShareOwnCode === 'mutation')
+      bindStrykerContext(args[1], this._config.cacheDirectory);
     const executor = this.executor;
     const jestCompile = executor.compile.bind(executor);
     executor.compile = (scriptSource, filename) =>
