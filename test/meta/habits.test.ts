@@ -97,9 +97,13 @@ describe('repository habits', () => {
       for (const file of readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })) {
         if (!file.endsWith('.ts')) continue;
         const source = readFileSync(join(ROOT, dir, file), 'utf8');
-        for (const [, name] of source.matchAll(/^(?:export )?(?:let|var) (\w+)/gm)) state.push(`${dir}/${file}: ${name}`);
-        for (const [, name] of source.matchAll(/^(?:export )?const (\w+)(?::[^=]+)? = new (?:Map|Set|WeakMap)\b/gm))
-          if (new RegExp(`\\b${name}\\.(set|add|delete|clear)\\(`).test(source)) state.push(`${dir}/${file}: ${name}`);
+        for (const [, name] of source.matchAll(/^(?:export )?(?:let|var) (\w+)/gm))
+          state.push(`${dir}/${file}: ${name}`);
+        for (const [, name] of source.matchAll(
+          /^(?:export )?const (\w+)(?::[^=]+)? = new (?:Map|Set|WeakMap)\b/gm,
+        ))
+          if (new RegExp(`\\b${name}\\.(set|add|delete|clear)\\(`).test(source))
+            state.push(`${dir}/${file}: ${name}`);
       }
     expect(state).toEqual(['lib/review/aws-diff.ts: diffModule']);
   });
