@@ -6,15 +6,16 @@
  * cores; they are left out, and the score counts what the fast tests assert (a lower bound):
  * - test/cli, test/diagram/command: run the built bundle in child processes, where Stryker
  *   can neither activate a mutant nor record coverage;
- * - test/aws, test/azure (except the quota, sizing, pool and profile-rule tables) and
- *   test/review/review.test.ts: synthesize stacks in-process;
+ * - test/aws and test/azure (except the quota, sizing, pool and profile-rule tables):
+ *   synthesize stacks in-process;
  * - test/review/gate/workflows.test.ts: reads the GitHub workflows, no code under mutation;
  * - test/meta: repository checks, no code under mutation;
  * - test/planner/properties.test.ts: fast-check plans 40 cases per property, and every
  *   planner mutant is covered by all of them (about 10 s per mutant here); the exact-figure
  *   tests carry the planner's score, the properties still run in npm test.
- * The verify and diagram tests read the fixture trees that global setup synthesizes once (in
- * Stryker's sandbox too), so they stay in.
+ * The verify, diagram and review end-to-end tests read the fixture trees that global setup
+ * synthesizes once, or that the first worker synthesizes into the same cache
+ * (test/support/synthesized.ts; in Stryker's initial run, with no mutant active), so they stay in.
  */
 const { join } = require('node:path');
 const base = require('./jest.config.js');
@@ -38,7 +39,6 @@ module.exports = {
     '<rootDir>/test/aws/',
     '<rootDir>/test/azure/(?!(azure-firewall-quotas|expressroute-sizing|population-pools|profile-rules)\\.test\\.ts$)',
     '<rootDir>/test/diagram/command\\.test\\.ts$',
-    '<rootDir>/test/review/review\\.test\\.ts$',
     '<rootDir>/test/review/gate/workflows\\.test\\.ts$',
     '<rootDir>/test/planner/properties\\.test\\.ts$',
   ],

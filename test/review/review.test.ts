@@ -15,10 +15,10 @@ import { readSynthTree, type SynthTree } from '../../lib/review/artifacts';
 import { MARKDOWN_BUDGET, REVIEW_MARKER, renderReviewMarkdown } from '../../lib/review/render-markdown';
 import { review } from '../../lib/review/review';
 import type { Report } from '../../lib/review/types';
-import { loadModel, type MutableProfile } from '../support/profiles';
+import { perMutant } from '../support/per-mutant';
+import type { MutableProfile } from '../support/profiles';
 import { runTsunagi } from '../support/run-tsunagi';
-import { synthesizeBothClouds } from '../support/synth-both';
-import { artifactsDir } from '../support/synthesized';
+import { artifactsDir, editedArtifactsDir } from '../support/synthesized';
 
 const ROOT = join(__dirname, '..', '..');
 const TODAY = '2026-12-01';
@@ -53,18 +53,24 @@ beforeAll(() => {
   temp = mkdtempSync(join(tmpdir(), 'tsunagi-review-test-'));
   // The base is the fixture as the global setup synthesized it (real CLI).
   baseDir = artifactsDir('hyogo');
-  base = readSynthTree(baseDir, 'base');
-  iwate = readSynthTree(artifactsDir('iwate'), 'iwate');
-  // The head: the fixture with a pull request's edits (HEAD_EDITS), synthesized in this
-  // process as the apps do (test/support/synth-both.ts), into a tree laid out as `tsunagi synth
+  // The head: the fixture with a pull request's edits (HEAD_EDITS), synthesized in-process as
+  // the apps do (test/support/synth-both.ts) into the artifact cache, laid out as `tsunagi synth
   // --output` writes it. A difference between that path and the real CLI's would show here as
   // changes the edits do not explain.
-  headDir = join(temp, 'head');
-  // cdk-nag only reads the construct tree (the templates are the same without it; the
-  // fixtures' CLI synths run it).
-  synthesizeBothClouds(loadModel('hyogo', HEAD_EDITS), { outdir: headDir });
-  head = readSynthTree(headDir, 'head');
-  report = review(base, head, { today: TODAY });
+  headDir = editedArtifactsDir('hyogo', 'review-head', HEAD_EDITS);
+});
+
+// Read and reviewed in each test of a mutation run (the reader and the review are under
+// mutation), once in npm test.
+const trees = perMutant(() => ({
+  base: readSynthTree(baseDir, 'base'),
+  head: readSynthTree(headDir, 'head'),
+  iwate: readSynthTree(artifactsDir('iwate'), 'iwate'),
+}));
+const headReport = perMutant(() => review(trees().base, trees().head, { today: TODAY }));
+beforeEach(() => {
+  ({ base, head, iwate } = trees());
+  report = headReport();
 });
 
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

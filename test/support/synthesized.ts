@@ -7,6 +7,8 @@
  * start of every test. Tests that only read templates use these instead of synthesizing
  * again; a test that needs the construct tree synthesizes in its own beforeAll.
  */
+
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -19,7 +21,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { loadModel } from './profiles';
+import type { DeploymentModel } from '../../lib/model/deployment-model';
+import { loadModel, type MutableProfile } from './profiles';
 import { synthesizeBothClouds } from './synth-both';
 
 /** A fixture profile (test/fixtures/profiles/<name>.yaml). */
@@ -45,15 +48,36 @@ const STALE_LOCK_MS = 120_000;
 
 /** The directory holding cdk.out/, cdktf.out/ and tsunagi-plan.json of a fixture profile. */
 export function artifactsDir(name: FixtureName): string {
-  const root = process.env.TSUNAGI_TEST_ARTIFACTS;
-  if (!root)
-    throw new Error('TSUNAGI_TEST_ARTIFACTS is unset: run jest with jest.config.js (its global setup)');
+  const root = cacheRoot();
   const dir = join(root, name);
   if (!existsSync(join(dir, 'synth.json'))) {
     if (BY_CLI.includes(name)) throw new Error(`no synthesized artifacts for ${name} in ${root}`);
-    synthesizeOnce(name, root);
+    synthesizeOnce(name, root, () => loadModel(name));
   }
   return dir;
+}
+
+/**
+ * The artifacts of a fixture with edits (the review test's pull request), synthesized once into
+ * the same cache as the fixtures, under a name that changes with the edits' source text. The
+ * cache directory's own key covers the code and the fixture profiles.
+ */
+export function editedArtifactsDir(
+  name: FixtureName,
+  label: string,
+  edits: (profile: MutableProfile) => void,
+): string {
+  const root = cacheRoot();
+  const entry = `${name}-${label}-${createHash('sha256').update(edits.toString()).digest('hex').slice(0, 12)}`;
+  if (!existsSync(join(root, entry, 'synth.json'))) synthesizeOnce(entry, root, () => loadModel(name, edits));
+  return join(root, entry);
+}
+
+function cacheRoot(): string {
+  const root = process.env.TSUNAGI_TEST_ARTIFACTS;
+  if (!root)
+    throw new Error('TSUNAGI_TEST_ARTIFACTS is unset: run jest with jest.config.js (its global setup)');
+  return root;
 }
 
 /**
@@ -61,7 +85,11 @@ export function artifactsDir(name: FixtureName): string {
  * it), in which case this one waits for the result. The tree appears under its name only when
  * complete (renamed from a private directory), as the global setup's do.
  */
-function synthesizeOnce(name: FixtureName, root: string): void {
+function synthesizeOnce(name: string, root: string, model: () => DeploymentModel): void {
+  // A tree synthesized while a StrykerJS mutant is active would be cached with the mutant's
+  // effect; StrykerJS's initial run (no mutant) synthesizes it first.
+  if (process.env.__STRYKER_ACTIVE_MUTANT__ !== undefined)
+    throw new Error(`${name} is not in the artifact cache and a mutant is active: not synthesizing`);
   const done = join(root, name, 'synth.json');
   const lock = join(root, `.${name}.lock`);
   const sleep = new Int32Array(new SharedArrayBuffer(4));
@@ -82,9 +110,9 @@ function synthesizeOnce(name: FixtureName, root: string): void {
     try {
       if (existsSync(done)) return;
       const scratch = mkdtempSync(join(root, `.${name}-`));
-      const outcome = synthesizeBothClouds(loadModel(name), { outdir: scratch, nag: true });
+      const outcome = synthesizeBothClouds(model(), { outdir: scratch, nag: true });
       const record: SynthRecord = {
-        command: `in-process synth of test/fixtures/profiles/${name}.yaml (test/support/synth-both.ts)`,
+        command: `in-process synth of ${name} (test/fixtures/profiles, test/support/synth-both.ts)`,
         cdkValidation: 'false',
         code: outcome.problems.length === 0 ? 0 : 1,
         stdout: `AWS (CloudFormation): ${outcome.awsStacks} stack(s)\nAzure (Terraform): ${outcome.azureStacks} stack(s)\n`,
