@@ -18,13 +18,13 @@ interface Line {
 function plan(
   monthlyUsd: number,
   lines: Line[] = [],
-  assumptions: string[] | undefined = [],
+  assumptions: string[] | null = [],
   tiers: { tierId: string; provider: 'aws' | 'azure' }[] = [],
 ): CapacityPlan {
   const withItems = lines.map((l) => ({ item: 'unnamed item', ...l }));
   return {
     tiers,
-    cost: { monthlyUsd, lines: withItems, ...(assumptions ? { assumptions } : {}) },
+    cost: { monthlyUsd, lines: withItems, ...(assumptions === null ? {} : { assumptions }) },
   } as unknown as CapacityPlan;
 }
 
@@ -173,7 +173,7 @@ describe('reviewCost: the headline figures', () => {
     const head = plan(10, [], ['head: 730 h a month', 'head: 1 USD = 155 JPY']);
     expect(reviewCost(base, head).summary?.basis).toEqual([BASIS, 'head: 730 h a month', 'head: 1 USD = 155 JPY']);
     expect(reviewCost(base, undefined).summary?.basis).toEqual([BASIS, 'base: 1 USD = 150 JPY']);
-    expect(reviewCost(undefined, plan(10, [], undefined)).summary?.basis).toEqual([BASIS]);
+    expect(reviewCost(undefined, plan(10, [], null)).summary?.basis).toEqual([BASIS]);
   });
 });
 
