@@ -111,7 +111,9 @@ describe('reviewCost: lines grouped per cloud and component', () => {
       // 1.004 -> 1; 2 - 1.004 = 0.996 -> 1
       { cloud: 'aws', component: 'B', baseMonthly: 1, headMonthly: 2, deltaMonthly: 1 },
     ]);
-    expect(summary?.byCloud).toEqual([{ cloud: 'aws', baseMonthly: 1.13, headMonthly: 2.38, deltaMonthly: 1.25 }]);
+    expect(summary?.byCloud).toEqual([
+      { cloud: 'aws', baseMonthly: 1.13, headMonthly: 2.38, deltaMonthly: 1.25 },
+    ]);
   });
 
   it('keeps a cloud whose base or head is non-zero and drops one that is zero on both sides', () => {
@@ -138,12 +140,21 @@ describe('reviewCost: the headline figures', () => {
     const base = plan(1234.564, [{ cloud: 'aws', component: 'X', monthlyUsd: 1 }]);
     const head = plan(1234.567, [{ cloud: 'aws', component: 'X', monthlyUsd: 1 }]);
     const { summary, findings } = reviewCost(base, head);
-    expect(summary).toMatchObject({ currency: 'USD', baseMonthly: 1234.56, headMonthly: 1234.57, deltaMonthly: 0.01 });
+    expect(summary).toMatchObject({
+      currency: 'USD',
+      baseMonthly: 1234.56,
+      headMonthly: 1234.57,
+      deltaMonthly: 0.01,
+    });
     expect(findings).toEqual([]);
   });
 
   it('counts an absent side as zero and reads the basis from the side that is there', () => {
-    const only = plan(250.5, [{ cloud: 'aws', component: 'Client VPN', monthlyUsd: 250.5 }], ['730 h a month']);
+    const only = plan(
+      250.5,
+      [{ cloud: 'aws', component: 'Client VPN', monthlyUsd: 250.5 }],
+      ['730 h a month'],
+    );
     const headOnly = reviewCost(undefined, only).summary;
     expect(headOnly).toEqual({
       currency: 'USD',
@@ -151,7 +162,9 @@ describe('reviewCost: the headline figures', () => {
       headMonthly: 250.5,
       deltaMonthly: 250.5,
       byCloud: [{ cloud: 'aws', baseMonthly: 0, headMonthly: 250.5, deltaMonthly: 250.5 }],
-      byComponent: [{ cloud: 'aws', component: 'Client VPN', baseMonthly: 0, headMonthly: 250.5, deltaMonthly: 250.5 }],
+      byComponent: [
+        { cloud: 'aws', component: 'Client VPN', baseMonthly: 0, headMonthly: 250.5, deltaMonthly: 250.5 },
+      ],
       basis: [BASIS, '730 h a month'],
     });
     const baseOnly = reviewCost(only, undefined).summary;
@@ -171,7 +184,11 @@ describe('reviewCost: the headline figures', () => {
   it("prefers head's assumptions to base's, and has only the fixed line when the plan has none", () => {
     const base = plan(10, [], ['base: 1 USD = 150 JPY']);
     const head = plan(10, [], ['head: 730 h a month', 'head: 1 USD = 155 JPY']);
-    expect(reviewCost(base, head).summary?.basis).toEqual([BASIS, 'head: 730 h a month', 'head: 1 USD = 155 JPY']);
+    expect(reviewCost(base, head).summary?.basis).toEqual([
+      BASIS,
+      'head: 730 h a month',
+      'head: 1 USD = 155 JPY',
+    ]);
     expect(reviewCost(base, undefined).summary?.basis).toEqual([BASIS, 'base: 1 USD = 150 JPY']);
     expect(reviewCost(undefined, plan(10, [], null)).summary?.basis).toEqual([BASIS]);
   });
@@ -203,9 +220,13 @@ describe('reviewCost: the cost-changed finding', () => {
   it('warns on a rise of 10 % or more, not below 10 %, and never on a fall', () => {
     const at = (base: number, head: number) =>
       reviewCost(plan(base), plan(head)).findings.map((f) => [f.severity, f.message]);
-    expect(at(1000, 1100)).toEqual([['warn', 'monthly cost rises by USD 100 (+10.0 %), from 1,000 to 1,100']]);
+    expect(at(1000, 1100)).toEqual([
+      ['warn', 'monthly cost rises by USD 100 (+10.0 %), from 1,000 to 1,100'],
+    ]);
     // 9.99 %: printed as 10.0 but below the threshold
-    expect(at(1000, 1099.9)).toEqual([['info', 'monthly cost rises by USD 100 (+10.0 %), from 1,000 to 1,100']]);
+    expect(at(1000, 1099.9)).toEqual([
+      ['info', 'monthly cost rises by USD 100 (+10.0 %), from 1,000 to 1,100'],
+    ]);
     expect(at(1000, 800)).toEqual([['info', 'monthly cost falls by USD 200 (-20.0 %), from 1,000 to 800']]);
     expect(at(1000, 500)).toEqual([['info', 'monthly cost falls by USD 500 (-50.0 %), from 1,000 to 500']]);
   });
@@ -277,7 +298,10 @@ describe('reviewCost: the cost-changed finding', () => {
     expect([changed?.cloud, changed?.cause]).toEqual(['azure', []]);
     const [noLines] = reviewCost(plan(100), plan(150)).findings;
     expect([noLines?.cloud, noLines?.cause, noLines?.severity]).toEqual(['aws', [], 'warn']);
-    const azureOnly = reviewCost(plan(100), plan(150, [{ cloud: 'azure', component: 'VPN Gateway', monthlyUsd: 50 }]));
+    const azureOnly = reviewCost(
+      plan(100),
+      plan(150, [{ cloud: 'azure', component: 'VPN Gateway', monthlyUsd: 50 }]),
+    );
     expect(azureOnly.findings.map((f) => f.cloud)).toEqual(['azure']);
   });
 });
