@@ -222,7 +222,8 @@ describe('readSynthTree: cdk.out', () => {
       'no-leading/slash': [{ type: 'aws:cdk:logicalId', data: 'Untouched' }],
       '/s/Gone': [{ type: 'aws:cdk:logicalId', data: 'NotInTemplate' }],
       '/s/Warnings': [{ type: 'aws:cdk:warning', data: 'Numbered' }],
-      '/s/NotAString': [{ type: 'aws:cdk:logicalId', data: { id: 'Numbered' } }],
+      // not a string, though it would turn into one as a key
+      '/s/NotAString': [{ type: 'aws:cdk:logicalId', data: ['Numbered'] }],
     });
     write('cdk.out/manifest.json', {
       artifacts: {
