@@ -2,11 +2,14 @@
  * What the review says about its two inputs (lib/review/review.ts), on hand-built trees: each
  * side's source, stack counts and organisation, and every warning -- an empty side, a side
  * without a capacity plan, a cloud synthesized on one side only, two different organisations --
- * with its exact wording and in its order.
+ * with its exact wording and in its order; and the order of the findings (severity, category,
+ * stack, resource, rule) and of the changes (cloud, stack, resource), which the rules do not
+ * produce in that order.
  */
 import type { CapacityPlan } from '../../lib/model/plan';
 import type { AwsStackArtifact, AzureStackArtifact, SynthTree } from '../../lib/review/artifacts';
 import { review } from '../../lib/review/review';
+import { handTree } from './support';
 
 const TODAY = '2026-12-01';
 
@@ -149,6 +152,81 @@ describe('review: warnings', () => {
     expect(r.warnings).toEqual([
       'cdktf.out exists only in head: every AZURE stack of the other side counts as added; synthesize both sides with the same --cloud',
       'base is organisation hyogo and head is iwate: compare the same profile',
+    ]);
+  });
+});
+
+describe('review: order', () => {
+  const table = (key: string) => ({
+    Type: 'AWS::DynamoDB::Table',
+    Properties: {
+      TableName: 'org-devices',
+      KeySchema: [{ AttributeName: key, KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: key, AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    },
+  });
+  const route = {
+    Type: 'AWS::EC2::Route',
+    Properties: { RouteTableId: 'rtb-1', DestinationCidrBlock: '10.0.0.0/8', GatewayId: 'igw-1' },
+  };
+  const subnet = (cidr: string) => ({
+    Type: 'AWS::EC2::Subnet',
+    Properties: { VpcId: 'vpc-1', CidrBlock: cidr },
+  });
+  const costPlan = (monthlyUsd: number) =>
+    ({
+      ...plan('o'),
+      cost: { currency: 'USD', monthlyUsd, lines: [], assumptions: [] },
+    }) as unknown as CapacityPlan;
+
+  // The rules report stack by stack in template order, AWS before Azure: info before block,
+  // deletion before replacement, RouteZ before RouteA, stateful-replaced before fixed-name-replacement.
+  function changed() {
+    const base = handTree(
+      {
+        'stack-a': {
+          Resources: { RouteZ: route, RouteA: route, Table2: table('x'), Subnet: subnet('10.0.0.0/24') },
+        },
+        'stack-b': { Resources: { Route0: route, Registry: table('serial') } },
+      },
+      { 'a-hub': { resource: { azurerm_resource_group: { rg: { name: 'rg', location: 'japaneast' } } } } },
+      costPlan(1000),
+    );
+    const head = handTree(
+      {
+        'stack-a': { Resources: { Subnet: subnet('10.0.1.0/24') } },
+        'stack-b': { Resources: { Registry: table('id') } },
+      },
+      { 'a-hub': { resource: {} } },
+      costPlan(1050),
+    );
+    return review(base, head, { today: TODAY });
+  }
+
+  it('sorts findings by severity, then category, stack, resource and rule', () => {
+    expect(changed().findings.map((f) => [f.severity, f.category, f.stack, f.resource, f.rule])).toEqual([
+      ['block', 'replacement', 'stack-b', 'Registry', 'fixed-name-replacement'],
+      ['block', 'replacement', 'stack-b', 'Registry', 'stateful-replaced'],
+      ['block', 'deletion', 'a-hub', 'azurerm_resource_group.rg', 'stateful-deleted'],
+      ['block', 'deletion', 'stack-a', 'Table2', 'stateful-deleted'],
+      ['warn', 'replacement', 'stack-a', 'Subnet', 'resource-replaced'],
+      ['info', 'deletion', 'stack-a', 'RouteA', 'resource-deleted'],
+      ['info', 'deletion', 'stack-a', 'RouteZ', 'resource-deleted'],
+      ['info', 'deletion', 'stack-b', 'Route0', 'resource-deleted'],
+      ['info', 'cost', '', '', 'cost-changed'],
+    ]);
+  });
+
+  it('sorts changes by cloud, then stack and resource', () => {
+    expect(changed().changes.map((c) => [c.cloud, c.stack, c.resource, c.action])).toEqual([
+      ['aws', 'stack-a', 'RouteA', 'delete'],
+      ['aws', 'stack-a', 'RouteZ', 'delete'],
+      ['aws', 'stack-a', 'Subnet', 'replacement'],
+      ['aws', 'stack-a', 'Table2', 'delete'],
+      ['aws', 'stack-b', 'Registry', 'replacement'],
+      ['aws', 'stack-b', 'Route0', 'delete'],
+      ['azure', 'a-hub', 'azurerm_resource_group.rg', 'delete'],
     ]);
   });
 });
