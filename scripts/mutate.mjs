@@ -13,9 +13,11 @@
 //   npm run mutate                          # every shard, then the merged score
 //   npm run mutate -- --shard rules         # one shard (repeatable), then the merged score
 //   npm run mutate -- --report              # only merge and print what the shards last measured
-//   npm run mutate -- --shard rules --mutate lib/profile/rules/asns.ts
-//                                           # a quick look: extra arguments go to Stryker; the
-//                                           # results go to reports/mutation/adhoc/, not the shard's
+//   npm run mutate -- --shard rules --mutate lib/profile/rules/asns.ts,lib/profile/rules/names.ts
+//                                           # a quick look: extra arguments go to Stryker (one
+//                                           # --mutate, comma-separated); the results go to
+//                                           # reports/mutation/adhoc/, not the shard's; set
+//                                           # TSUNAGI_MUTATION_TESTS to narrow the tests as well
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -61,7 +63,8 @@ if (!reportOnly) {
         ...process.env,
         TSUNAGI_MUTATION_ARTIFACTS: artifacts,
         TSUNAGI_MUTATION_SHARD: adhoc ? 'adhoc' : shard.name,
-        TSUNAGI_MUTATION_TESTS: shard.tests.join(','),
+        // A quick look may narrow the tests too (TSUNAGI_MUTATION_TESTS=test/review/cost.test.ts).
+        TSUNAGI_MUTATION_TESTS: (adhoc && process.env.TSUNAGI_MUTATION_TESTS) || shard.tests.join(','),
         TSUNAGI_MUTATION_SHARE_OWN_CODE: String(shard.shareOwnCode),
       },
     });
