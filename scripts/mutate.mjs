@@ -88,6 +88,8 @@ for (const shard of SHARDS) {
     continue;
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
+  // Only the shard's own files: an incremental file can carry results of files it no longer mutates.
+  report.files = Object.fromEntries(Object.entries(report.files).filter(([path]) => inScope(path, shard.mutate)));
   Object.assign(merged.files, report.files);
   const run = existsSync(`${shardReportDir(shard.name)}/run.json`)
     ? JSON.parse(readFileSync(`${shardReportDir(shard.name)}/run.json`, 'utf8'))
@@ -144,6 +146,20 @@ if (missing.length > 0) {
 if (total.score < BREAK_AT) {
   console.error(`npm run mutate: ${total.score.toFixed(2)} % is below ${BREAK_AT} %`);
   process.exit(1);
+}
+
+/** True when `path` matches the shard's `mutate` globs (`**`, `*`, and `!` to exclude). */
+function inScope(path, patterns) {
+  const regex = (glob) =>
+    new RegExp(
+      `^${glob
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*\*\//g, '\u0000')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\u0000/g, '(?:.*/)?')}$`,
+    );
+  const included = patterns.filter((p) => !p.startsWith('!')).some((p) => regex(p).test(path));
+  return included && !patterns.filter((p) => p.startsWith('!')).some((p) => regex(p.slice(1)).test(path));
 }
 
 /** Counts by status and the score as Stryker defines it (mutation-testing-metrics). */
