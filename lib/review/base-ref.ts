@@ -121,18 +121,16 @@ export async function synthesizeBaseRef(
   const temp = mkdtempSync(join(tmpdir(), 'tsunagi-review-'));
   const checkout = join(temp, 'checkout');
   const out = join(temp, 'base');
-  let added = false;
+  // Removes the worktree even when `git worktree add` failed: it can fail after registering it
+  // (a failing post-checkout hook, e.g. Git LFS's when git-lfs is not installed).
   const cleanup = () => {
-    if (added) {
-      git(['worktree', 'remove', '--force', checkout], root);
-      git(['worktree', 'prune'], root);
-    }
+    git(['worktree', 'remove', '--force', checkout], root);
+    git(['worktree', 'prune'], root);
     rmSync(temp, { recursive: true, force: true });
   };
   try {
     const add = git(['worktree', 'add', '--detach', '--quiet', checkout, sha], root);
     if (add.code !== 0) throw new ReviewInputError(`git worktree add failed: ${tail(add.stderr)}`);
-    added = true;
     symlinkSync(join(root, 'node_modules'), join(checkout, 'node_modules'), 'dir');
     const build = await run(process.execPath, ['scripts/build.mjs', '--quiet'], checkout);
     if (build.code !== 0)
