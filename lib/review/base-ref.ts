@@ -142,7 +142,11 @@ export async function synthesizeBaseRef(
       out,
       `--base-ref ${ref}`,
     );
-    await Promise.all([base, alongside ?? Promise.resolve()]);
+    // Waits for both before cleaning up: when one fails first, the other must not go on
+    // synthesizing into a worktree and a directory that are being removed.
+    const settled = await Promise.allSettled([base, alongside ?? Promise.resolve()]);
+    const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
   } catch (error) {
     cleanup();
     throw error;
