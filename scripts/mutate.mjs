@@ -89,7 +89,9 @@ for (const shard of SHARDS) {
   }
   const report = JSON.parse(readFileSync(file, 'utf8'));
   // Only the shard's own files: an incremental file can carry results of files it no longer mutates.
-  report.files = Object.fromEntries(Object.entries(report.files).filter(([path]) => inScope(path, shard.mutate)));
+  report.files = Object.fromEntries(
+    Object.entries(report.files).filter(([path]) => inScope(path, shard.mutate)),
+  );
   Object.assign(merged.files, report.files);
   const run = existsSync(`${shardReportDir(shard.name)}/run.json`)
     ? JSON.parse(readFileSync(`${shardReportDir(shard.name)}/run.json`, 'utf8'))
@@ -154,9 +156,9 @@ function inScope(path, patterns) {
     new RegExp(
       `^${glob
         .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*\*\//g, '\u0000')
-        .replace(/\*/g, '[^/]*')
-        .replace(/\u0000/g, '(?:.*/)?')}$`,
+        .split('**/')
+        .map((part) => part.replace(/\*/g, '[^/]*'))
+        .join('(?:.*/)?')}$`,
     );
   const included = patterns.filter((p) => !p.startsWith('!')).some((p) => regex(p).test(path));
   return included && !patterns.filter((p) => p.startsWith('!')).some((p) => regex(p.slice(1)).test(path));
