@@ -6,8 +6,8 @@
  * cores; they are left out, and the score counts what the fast tests assert (a lower bound):
  * - test/cli, test/diagram/command: run the built bundle in child processes, where Stryker
  *   can neither activate a mutant nor record coverage;
- * - test/aws and test/azure (except the quota, sizing, pool and profile-rule tables):
- *   synthesize stacks in-process;
+ * - test/aws and test/azure (except the quota, sizing, pool and profile-rule tables, and the
+ *   segmentation checks, which synthesize one small Azure variant): synthesize stacks in-process;
  * - test/review/gate/workflows.test.ts: reads the GitHub workflows, no code under mutation;
  * - test/meta: repository checks, no code under mutation;
  * - test/planner/properties.test.ts: fast-check plans 40 cases per property, and every
@@ -37,7 +37,7 @@ module.exports = {
     '<rootDir>/test/cli/',
     '<rootDir>/test/meta/',
     '<rootDir>/test/aws/',
-    '<rootDir>/test/azure/(?!(azure-firewall-quotas|expressroute-sizing|population-pools|profile-rules)\\.test\\.ts$)',
+    '<rootDir>/test/azure/(?!(azure-firewall-quotas|expressroute-sizing|population-pools|profile-rules|segmentation)\\.test\\.ts$)',
     '<rootDir>/test/diagram/command\\.test\\.ts$',
     '<rootDir>/test/review/gate/workflows\\.test\\.ts$',
     '<rootDir>/test/planner/properties\\.test\\.ts$',

@@ -36,7 +36,13 @@ export const SHARDS = [
     tests: ['test/profile', 'test/azure/profile-rules.test.ts'],
     shareOwnCode: true,
   },
-  { name: 'verify', mutate: ['lib/verify/**/*.ts'], tests: ['test/verify'], shareOwnCode: true },
+  {
+    name: 'verify',
+    mutate: ['lib/verify/**/*.ts'],
+    // segmentation: the Azure reach checker on the cached fixtures and one variant (one Azure synth).
+    tests: ['test/verify', 'test/azure/segmentation.test.ts'],
+    shareOwnCode: true,
+  },
   { name: 'review', mutate: ['lib/review/**/*.ts'], tests: ['test/review'], shareOwnCode: true },
 ];
 
