@@ -27,8 +27,8 @@ interface PlannedName {
   readonly blame: IssuePath;
 }
 
-/** Every name shape of lib/azure/inventory.ts, per environment. */
-function plannedNames(profile: Profile): PlannedName[] {
+/** Every name shape of lib/azure/inventory.ts, per environment (exported for its tests). */
+export function plannedNames(profile: Profile): PlannedName[] {
   const hubs = profile.clouds.azure?.hubs ?? [];
   if (hubs.length === 0) return [];
   const primary = hubs[0]!.region;
