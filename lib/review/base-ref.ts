@@ -103,13 +103,31 @@ export interface BaseRefResult {
 
 /**
  * Checks out `ref` into a temporary worktree, builds it and synthesizes the base there.
- * `root` is the repository (the project root); `head` optionally runs in parallel.
+ * `root` is the repository (the project root); `alongside` (the head's synth) optionally runs
+ * in parallel, and has finished when this returns or throws.
  */
 export async function synthesizeBaseRef(
   root: string,
   ref: string,
   request: SynthRequest,
   alongside?: Promise<void>,
+): Promise<BaseRefResult> {
+  try {
+    return await checkOutAndSynthesize(root, ref, request, alongside);
+  } catch (error) {
+    // A failure before the two synths are awaited together (not a commit, worktree or build
+    // failure) still waits for the one alongside: the caller removes its directory next, and
+    // its own failure would otherwise be an unhandled rejection.
+    await alongside?.catch(() => undefined);
+    throw error;
+  }
+}
+
+async function checkOutAndSynthesize(
+  root: string,
+  ref: string,
+  request: SynthRequest,
+  alongside: Promise<void> | undefined,
 ): Promise<BaseRefResult> {
   const verified = git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], root);
   if (verified.code !== 0) {
