@@ -259,6 +259,24 @@ describe('synthesizeBaseRef', () => {
     expect(worktrees()).toEqual([repo]);
   });
 
+  it('waits for the synth running alongside before rejecting, even when it fails before the build', async () => {
+    // settles after the current I/O phase, later than any rejection made of promises alone
+    let finished = false;
+    const head = new Promise<void>((done) => setImmediate(done)).then(() => {
+      finished = true;
+    });
+    const error = await rejection(synthesizeBaseRef(repo, 'no-such-branch', { profile: 'hyogo' }, head));
+    expect(error.message).toBe(
+      `--base-ref no-such-branch: not a commit of the repository at ${repo} (try a branch, tag or sha, e.g. origin/main or HEAD~1)`,
+    );
+    expect(finished).toBe(true);
+    // when both fail, the base's failure is the one reported
+    const failing = Promise.reject(new Error('head failed'));
+    expect(
+      (await rejection(synthesizeBaseRef(repo, 'HEAD^{tree}', { profile: 'hyogo' }, failing))).message,
+    ).toMatch(/^--base-ref HEAD\^\{tree\}: not a commit/);
+  });
+
   // Two refs side by side (two cores): a commit whose build fails, one whose synth fails.
   it('reports the last 15 lines of stderr of a failing build, or of a failing synth with the ref and its exit code, and removes the worktrees', async () => {
     const [build, synth] = await Promise.allSettled([
