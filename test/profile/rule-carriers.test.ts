@@ -344,5 +344,8 @@ describe('carriers: translation.at against the landing', () => {
     // The same devices translated by the carrier, or at a data centre, are not counted.
     expect(withDevices(100_000, AWS, 'carrier')).toEqual([]);
     expect(withDevices(100_000, DC, 'data-centre')).toEqual([]);
+    // Translated in AWS but landing at a data centre: the contradiction alone, no NAT count
+    // (there are no zones of a data centre to count).
+    expect(withDevices(100_000, DC, 'aws').map((i) => i.path)).toEqual([[...P, 'translation', 'at']]);
   });
 });
