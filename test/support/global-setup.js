@@ -8,6 +8,12 @@ const { join } = require('node:path');
 const { synthesizeFixtures } = require('./synthesized-fixtures');
 
 module.exports = async function globalSetup() {
+  // StrykerJS runs jest once per mutant, each time with this setup: the sandbox was built for
+  // its initial run (no mutant active) and does not change between mutants.
+  if (process.env.TSUNAGI_MUTATION_ARTIFACTS && process.env.__STRYKER_ACTIVE_MUTANT__ !== undefined) {
+    process.env.TSUNAGI_TEST_ARTIFACTS = process.env.TSUNAGI_MUTATION_ARTIFACTS;
+    return;
+  }
   const root = join(__dirname, '..', '..');
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet'], {
     cwd: root,
