@@ -178,6 +178,14 @@ beforeEach(() => {
   writeFileSync(log, '');
 });
 
+// A mutant that breaks the cleanup would leave its temporary directory in /tmp: remove what
+// the stubs saw (after the test's own assertions on it).
+afterEach(() => {
+  for (const [, dir] of logged())
+    if (basename(dir!) === 'checkout') rmSync(dirname(dir!), { recursive: true, force: true });
+  git(['worktree', 'prune']);
+});
+
 /** The worktrees git knows of (main first), prunable ones included. */
 function worktrees(): string[] {
   return git(['worktree', 'list', '--porcelain'])
