@@ -29,6 +29,11 @@ import { ReviewInputError } from '../../lib/review/errors';
 
 const CHECKOUT = '/tmp/tsunagi-review-x/checkout';
 
+// Each test starts up to three Node processes one after another (about 0.12 s of CPU each on
+// an idle machine): under a full `npm test` on two busy cores one took more than jest's default
+// 5 s. Not a limit on the code: only there so that a loaded machine does not fail the file.
+jest.setTimeout(60_000);
+
 describe('profileIn', () => {
   it('passes a profile name as it is', () => {
     expect(profileIn(CHECKOUT, '/work/repo', 'hyogo')).toBe('hyogo');
