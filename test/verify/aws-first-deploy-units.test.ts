@@ -458,3 +458,184 @@ describe('once-per-account', () => {
     ).toEqual([`AWS::AccessAnalyzer::Analyzer is created twice in ${ACCOUNT}/${R1} (also a/A)`]);
   });
 });
+
+describe('import-order', () => {
+  const order = (stacks: AssemblyStack[]) =>
+    verifyFirstDeploy(stacks).filter((f) => f.check === 'import-order');
+  const exporter = (name: string, region = R1, deps: string[] = [], account = ACCOUNT) =>
+    stack(name, region, { Outputs: { V: { Value: 'x', Export: { Name: `${name}:V` } } } }, deps, account);
+  const importer = (name: string, imported: string, deps: string[], region = R1, account = ACCOUNT) =>
+    stack(
+      name,
+      region,
+      {
+        Resources: {
+          R: { Type: 'AWS::SNS::Topic', Properties: { DisplayName: [{ 'Fn::ImportValue': imported }] } },
+        },
+      },
+      deps,
+      account,
+    );
+
+  test('a dependency cycle is a finding for each stack on it (exact finding)', () => {
+    expect(order([stack('a', R1, {}, ['b']), stack('b', R1, {}, ['a']), stack('c', R1, {}, ['a'])])).toEqual([
+      {
+        check: 'import-order',
+        stack: 'a',
+        resource: '',
+        message: 'the stack depends on itself (a dependency cycle): no deploy order exists',
+      },
+      {
+        check: 'import-order',
+        stack: 'b',
+        resource: '',
+        message: 'the stack depends on itself (a dependency cycle): no deploy order exists',
+      },
+    ]);
+  });
+
+  test('dependencies count transitively; a dependency outside the assembly is ignored', () => {
+    expect(
+      order([exporter('net'), stack('mid', R1, {}, ['net', 'outside']), importer('app', 'net:V', ['mid'])]),
+    ).toEqual([]);
+  });
+
+  test('an export of the same Region in another account, or of another Region, even when deployed before', () => {
+    expect(
+      order([
+        exporter('net', R3),
+        importer('app', 'net:V', ['net']),
+        exporter('other', R1, [], '222222222222'),
+        importer('app2', 'other:V', ['other']),
+      ]),
+    ).toEqual([
+      {
+        check: 'import-order',
+        stack: 'app',
+        resource: 'net:V',
+        message: 'imports net:V from net in another account or Region (exports are regional)',
+      },
+      {
+        check: 'import-order',
+        stack: 'app2',
+        resource: 'other:V',
+        message: 'imports other:V from other in another account or Region (exports are regional)',
+      },
+    ]);
+  });
+
+  test('the exact findings for an import of nothing and from a stack deployed later', () => {
+    expect(
+      order([exporter('net'), importer('app', 'net:V', []), importer('app2', 'none:V', ['net'])]),
+    ).toEqual([
+      {
+        check: 'import-order',
+        stack: 'app',
+        resource: 'net:V',
+        message: 'imports net:V from net, which is not deployed before it (no dependency)',
+      },
+      {
+        check: 'import-order',
+        stack: 'app2',
+        resource: 'none:V',
+        message: 'imports none:V, which no stack of the assembly exports',
+      },
+    ]);
+  });
+});
+
+describe('import-order: SSM parameters and the CDK deploy role', () => {
+  const NAME = '/tsunagi/o/e/apne1/network/vpc-id';
+  const ROLE = `cdk-hnb659fds-deploy-role-${ACCOUNT}-${R1}`;
+  const ARN = `arn:aws:ssm:${R1}:${ACCOUNT}:parameter${NAME}`;
+  const REFUSED = `reads SSM parameter ${NAME}, which no earlier stack lets the CDK deploy role read: CreateChangeSet evaluates SSM parameters with the caller's credentials, and the bootstrap template lets the deploy role read only its version parameter, so the deploy fails with AccessDenied on ssm:GetParameters`;
+  const policy = (properties?: object, type = 'AWS::IAM::Policy') => ({
+    Type: type,
+    ...(properties ? { Properties: properties } : {}),
+  });
+  const grant = (statement: object, roles: unknown[] = [ROLE]) =>
+    policy({ Roles: roles, PolicyDocument: { Statement: statement } });
+  const ok = { Effect: 'Allow', Action: 'ssm:GetParameters', Resource: ARN };
+  const writer = (extra: object = {}) =>
+    stack('net', R1, {
+      Resources: { V: { Type: 'AWS::SSM::Parameter', Properties: { Name: NAME, Value: 'vpc-1' } }, ...extra },
+    });
+  const reader = (
+    deps = ['net'],
+    parameters: object = { P: { Type: 'AWS::SSM::Parameter::Value<String>', Default: NAME } },
+  ) => stack('app', R1, { Parameters: parameters }, deps);
+  const order = (stacks: AssemblyStack[]) =>
+    verifyFirstDeploy(stacks).filter((f) => f.check === 'import-order');
+  const granted = (extra: object) => order([writer(extra), reader()]).map((f) => f.message);
+
+  test('the exact finding when no stack grants the deploy role', () => {
+    expect(order([writer(), reader()])).toEqual([
+      { check: 'import-order', stack: 'app', resource: NAME, message: REFUSED },
+    ]);
+    expect(granted({ G: grant(ok) })).toEqual([]);
+  });
+
+  test('the grant must be a policy on the deploy role of the reader account and Region', () => {
+    expect(granted({ G: grant(ok, ['other-role', ROLE]) })).toEqual([]);
+    expect(granted({ G: grant(ok, ['other-role']) })).toEqual([REFUSED]);
+    expect(granted({ G: grant(ok, [{ Ref: 'Role' }]) })).toEqual([REFUSED]);
+    expect(
+      granted({ G: policy({ Roles: [ROLE], PolicyDocument: { Statement: ok } }, 'AWS::IAM::ManagedPolicy') }),
+    ).toEqual([REFUSED]);
+    expect(
+      granted({
+        G: policy(),
+        H: policy({ Roles: [ROLE] }),
+        I: policy({ Roles: [ROLE], PolicyDocument: {} }),
+      }),
+    ).toEqual([REFUSED]);
+    // A grant for this role from a stack in another Region or account does not count.
+    for (const [region, account] of [
+      [R3, ACCOUNT],
+      [R1, '222222222222'],
+    ] as const) {
+      const far = stack('far', region, { Resources: { G: grant(ok) } }, [], account);
+      expect(order([writer(), far, reader(['net', 'far'])]).map((f) => f.message)).toEqual([REFUSED]);
+    }
+  });
+
+  test('the statement must allow ssm:GetParameters on the parameter ARN (wildcards honoured, other characters literal)', () => {
+    expect(granted({ G: grant([{ ...ok, Effect: 'Deny' }]) })).toEqual([REFUSED]);
+    expect(granted({ G: grant([{ ...ok, Action: 'ssm:DeleteParameter' }]) })).toEqual([REFUSED]);
+    expect(granted({ G: grant([{ ...ok, Action: 'ssm:GetParameters?' }]) })).toEqual([REFUSED]);
+    expect(granted({ G: grant([{ ...ok, Action: 'ssm:Get*' }]) })).toEqual([]);
+    expect(
+      granted({ G: grant([{ ...ok, Resource: `arn:aws:ssm:${R1}:${ACCOUNT}:parameter/other` }]) }),
+    ).toEqual([REFUSED]);
+    expect(
+      granted({ G: grant([{ ...ok, Resource: [`arn:aws:ssm:${R1}:${ACCOUNT}:parameter/other`, ARN] }]) }),
+    ).toEqual([]);
+    expect(granted({ G: grant([{ ...ok, Resource: { 'Fn::Sub': ARN } }]) })).toEqual([REFUSED]);
+    expect(granted({ G: grant([{ ...ok, Effect: 'Deny', Resource: '*' }, ok]) })).toEqual([]);
+  });
+
+  test('only parameters typed as SSM parameter values are reads; a malformed parameter is skipped', () => {
+    expect(
+      order([
+        writer({
+          N: { Type: 'AWS::IAM::SAMLProvider', Properties: { Name: '/tsunagi/saml' } },
+          B: { Type: 'AWS::SSM::Parameter' },
+        }),
+        reader(['net'], {
+          S: { Type: 'String', Default: '/tsunagi/plain' },
+          N: null,
+          U: { Type: 'AWS::SSM::Parameter::Value<String>' },
+          M: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/tsunagi/saml' },
+        }),
+      ]),
+    ).toEqual([
+      {
+        check: 'import-order',
+        stack: 'app',
+        resource: '/tsunagi/saml',
+        message:
+          'reads SSM parameter /tsunagi/saml, which no stack of the assembly writes: the deploy fails ("parameter not found")',
+      },
+    ]);
+  });
+});
