@@ -55,7 +55,7 @@ describe('carriers: the landing type and its place', () => {
       {
         path: [...P, 'landing', 'at'],
         message:
-          'is an Azure Region, where a direct-connect-hosted landing cannot be (direct-connect-hosted lands at aws:...)',
+          'is an Azure Region, where a landing of type direct-connect-hosted cannot be (direct-connect-hosted lands at aws:...)',
         got: 'azure:japaneast',
         fix: 'change landing.type or landing.at so they agree',
         severity: 'error',
@@ -78,19 +78,19 @@ describe('carriers: the landing type and its place', () => {
     ).toEqual([
       [
         ['closedMobileNetworks', 0, 'landing', 'at'],
-        'is an AWS Region, where a expressroute landing cannot be (expressroute lands at azure:...)',
+        'is an AWS Region, where a landing of type expressroute cannot be (expressroute lands at azure:...)',
         'aws:ap-northeast-1',
         'error',
       ],
       [
         ['closedMobileNetworks', 1, 'landing', 'at'],
-        'is an AWS Region, where a data-centre landing cannot be (data-centre lands at dc:...)',
+        'is an AWS Region, where a landing of type data-centre cannot be (data-centre lands at dc:...)',
         'aws:ap-northeast-1',
         'error',
       ],
       [
         ['closedMobileNetworks', 2, 'landing', 'at'],
-        'is a data centre, where a direct-connect-hosted landing cannot be (direct-connect-hosted lands at aws:...)',
+        'is a data centre, where a landing of type direct-connect-hosted cannot be (direct-connect-hosted lands at aws:...)',
         'dc:dc-kobe',
         'error',
       ],

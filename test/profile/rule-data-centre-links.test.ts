@@ -54,21 +54,21 @@ describe('a link type at a place it cannot go is an error, and nothing else is s
       KOBE_HARIMA,
       {
         path: ['dataCentres', 0, 'links', 2, 'to'],
-        message: 'cannot be the end of a direct-connect link (it goes to aws:...)',
+        message: 'cannot be the end of a link of type direct-connect (it goes to aws:...)',
         got: 'azure:japaneast',
         fix: 'change the link type or its destination so they agree',
         severity: 'error',
       },
       {
         path: ['dataCentres', 1, 'links', 0, 'to'],
-        message: 'cannot be the end of a direct-connect link (it goes to aws:...)',
+        message: 'cannot be the end of a link of type direct-connect (it goes to aws:...)',
         got: 'azure:japanwest',
         fix: 'change the link type or its destination so they agree',
         severity: 'error',
       },
       {
         path: ['dataCentres', 1, 'links', 1, 'to'],
-        message: 'cannot be the end of a expressroute link (it goes to azure:...)',
+        message: 'cannot be the end of a link of type expressroute (it goes to azure:...)',
         got: 'aws:ap-northeast-3',
         fix: 'change the link type or its destination so they agree',
         severity: 'error',
@@ -85,7 +85,7 @@ describe('a link type at a place it cannot go is an error, and nothing else is s
     expect(issues).toEqual([
       {
         path: ['dataCentres', 0, 'links', 0, 'to'],
-        message: 'cannot be the end of a site-to-site-vpn link (it goes to aws:... or azure:...)',
+        message: 'cannot be the end of a link of type site-to-site-vpn (it goes to aws:... or azure:...)',
         got: 'dc:dc-kobe',
         fix: 'change the link type or its destination so they agree',
         severity: 'error',

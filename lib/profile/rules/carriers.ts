@@ -42,7 +42,7 @@ export function checkCarriers(profile: Profile): ProfileIssue[] {
       found.push(
         issue(
           [...base, 'landing', 'at'],
-          `is ${kind === 'dc' ? 'a data centre' : kind === 'aws' ? 'an AWS Region' : 'an Azure Region'}, where a ${type} landing cannot be (${type} lands at ${LANDING_PLACES[type].map((k) => `${k}:...`).join(' or ')})`,
+          `is ${kind === 'dc' ? 'a data centre' : kind === 'aws' ? 'an AWS Region' : 'an Azure Region'}, where a landing of type ${type} cannot be (${type} lands at ${LANDING_PLACES[type].map((k) => `${k}:...`).join(' or ')})`,
           at,
           `change landing.type or landing.at so they agree`,
         ),

@@ -29,7 +29,7 @@ export function checkDataCentreLinks(profile: Profile): ProfileIssue[] {
         found.push(
           issue(
             [...path, 'to'],
-            `cannot be the end of a ${link.type} link (it goes to ${LINK_PLACES[link.type].map((k) => `${k}:...`).join(' or ')})`,
+            `cannot be the end of a link of type ${link.type} (it goes to ${LINK_PLACES[link.type].map((k) => `${k}:...`).join(' or ')})`,
             link.to,
             'change the link type or its destination so they agree',
           ),
