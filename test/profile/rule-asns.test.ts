@@ -6,19 +6,14 @@
  * The rule runs directly on a copy of the hyogo fixture as the schema parses it (the schema
  * is not under mutation; the rule is, and it runs only inside the tests).
  */
-import { formatIssue } from '../../lib/profile/issues';
 import { checkAsns, isPrivateAsn } from '../../lib/profile/rules/asns';
-import { type Profile, profileSchema } from '../../lib/profile/schema';
-import { type MutableProfile, profileObject } from '../support/profiles';
+import type { Profile } from '../../lib/profile/schema';
+import { type MutableProfile, parsedFixture, ruleIssueLines } from '../support/profiles';
 
-const HYOGO = profileSchema.parse(profileObject('hyogo'), { jitless: true });
+const HYOGO = parsedFixture('hyogo');
 
 /** The rule's issues for an edited copy of hyogo, one formatted line each. */
-function asnIssues(edit: (p: MutableProfile) => void = () => {}): string[] {
-  const copy = structuredClone(HYOGO) as MutableProfile;
-  edit(copy);
-  return checkAsns(copy as Profile).map((i) => formatIssue(i));
-}
+const asnIssues = ruleIssueLines(checkAsns, HYOGO);
 
 const PUBLIC_FIX = 'use a private ASN: 64512-65534 or 4200000000-4294967294';
 const RESERVED_FIX = 'use the ASN your router really has; a private one (64512-65514) if it has none';

@@ -6,18 +6,14 @@
  * The rule runs directly on a copy of the hyogo fixture as the schema parses it (the schema
  * is not under mutation; the rule is, and it runs only inside the tests).
  */
-import { formatIssue } from '../../lib/profile/issues';
 import { checkMicrosoft365Ranges } from '../../lib/profile/rules/microsoft365';
-import { type Profile, profileSchema } from '../../lib/profile/schema';
-import { type MutableProfile, profileObject } from '../support/profiles';
+import type { Profile } from '../../lib/profile/schema';
+import { type MutableProfile, parsedFixture, ruleIssueLines } from '../support/profiles';
 
-const HYOGO = profileSchema.parse(profileObject('hyogo'), { jitless: true });
+const HYOGO = parsedFixture('hyogo');
 
-function m365Issues(edit: (p: MutableProfile) => void = () => {}): string[] {
-  const copy = structuredClone(HYOGO) as MutableProfile;
-  edit(copy);
-  return checkMicrosoft365Ranges(copy as Profile).map((i) => formatIssue(i));
-}
+/** The rule's issues for an edited copy of hyogo, one formatted line each. */
+const m365Issues = ruleIssueLines(checkMicrosoft365Ranges, HYOGO);
 
 const hit = (path: string, cidr: string, range: string, network: string) =>
   `${path}: overlaps the Microsoft 365 Optimize range ${range} (lib/quotas/microsoft365-optimize.ts), which the split tunnel sends straight to the internet, so remote users could never reach ${network} through the VPN (got "${cidr}"); use the network's real (private) range; ${range} belongs to Microsoft`;

@@ -6,18 +6,14 @@
  * The rule runs directly on a copy of the hyogo fixture as the schema parses it (the schema
  * is not under mutation; the rule is, and it runs only inside the tests).
  */
-import { formatIssue } from '../../lib/profile/issues';
 import { checkUniqueNames } from '../../lib/profile/rules/names';
-import { type Profile, profileSchema } from '../../lib/profile/schema';
-import { type MutableProfile, profileObject } from '../support/profiles';
+import type { Profile } from '../../lib/profile/schema';
+import { type MutableProfile, parsedFixture, ruleIssueLines } from '../support/profiles';
 
-const HYOGO = profileSchema.parse(profileObject('hyogo'), { jitless: true });
+const HYOGO = parsedFixture('hyogo');
 
-function nameIssues(edit: (p: MutableProfile) => void = () => {}): string[] {
-  const copy = structuredClone(HYOGO) as MutableProfile;
-  edit(copy);
-  return checkUniqueNames(copy as Profile).map((i) => formatIssue(i));
-}
+/** The rule's issues for an edited copy of hyogo, one formatted line each. */
+const nameIssues = ruleIssueLines(checkUniqueNames, HYOGO);
 
 /** A copy of `list[index]` with `changes`, appended to the list. */
 function duplicate(list: MutableProfile[], index: number, changes: MutableProfile = {}) {

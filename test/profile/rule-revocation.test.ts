@@ -6,10 +6,10 @@
  * is not under mutation; the rule is, and it runs only inside the tests).
  */
 import { checkRevocation } from '../../lib/profile/rules/revocation';
-import { type Profile, profileSchema } from '../../lib/profile/schema';
-import { type MutableProfile, profileObject } from '../support/profiles';
+import type { Profile } from '../../lib/profile/schema';
+import { type MutableProfile, parsedFixture } from '../support/profiles';
 
-const HYOGO = profileSchema.parse(profileObject('hyogo'), { jitless: true });
+const HYOGO = parsedFixture('hyogo');
 
 function revocationIssues(source: string, crlFile: string | undefined) {
   const copy = structuredClone(HYOGO) as MutableProfile;

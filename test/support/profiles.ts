@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { DeploymentModel, LoadResult } from '../../lib/model/deployment-model';
 import { planDeployment } from '../../lib/planner/deployment';
+import { formatIssue, type ProfileIssue } from '../../lib/profile/issues';
 import { loadProfileText } from '../../lib/profile/load';
+import { type Profile, profileSchema } from '../../lib/profile/schema';
 import { inMutationRun } from './per-mutant';
 
 export const CONFIG_DIR = join(__dirname, '..', 'fixtures', 'profiles');
@@ -64,4 +66,25 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
+}
+
+/** A fixture as the schema parses it (defaults applied), the input the profile rules take. */
+export function parsedFixture(name: string): Profile {
+  return profileSchema.parse(profileObject(name), { jitless: true });
+}
+
+/**
+ * One profile rule run on edited copies of a parsed fixture (parsedFixture): each call clones
+ * it, applies `edit` and returns the rule's issues as formatted lines. The rule runs inside
+ * the test, where Stryker sees it.
+ */
+export function ruleIssueLines(
+  rule: (profile: Profile) => readonly ProfileIssue[],
+  parsed: Profile,
+): (edit?: (profile: MutableProfile) => void) => string[] {
+  return (edit = () => {}) => {
+    const copy = structuredClone(parsed) as MutableProfile;
+    edit(copy);
+    return rule(copy as Profile).map((issue) => formatIssue(issue));
+  };
 }
