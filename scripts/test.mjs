@@ -15,10 +15,11 @@ const env = {
   PATH: `${join(process.cwd(), 'node_modules', '.bin')}${delimiter}${process.env.PATH}`,
 };
 
-/** Runs a package.json script's command with its output kept for later. */
-function buffered(name) {
+/** Runs a package.json script's command (with `extra` arguments) with its output kept for later. */
+function buffered(name, extra = '') {
   const started = performance.now();
-  const child = spawn(scripts[name], { shell: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const command = `${scripts[name]}${extra}`;
+  const child = spawn(command, { shell: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => {
     output += chunk;
@@ -30,7 +31,7 @@ function buffered(name) {
     child.on('close', (code, signal) =>
       resolve({
         name,
-        command: scripts[name],
+        command,
         code: code ?? 1,
         signal,
         output,
@@ -40,7 +41,9 @@ function buffered(name) {
   });
 }
 
-const checks = [buffered('typecheck'), buffered('lint')];
+// The type check in one thread: beside jest's two workers, TypeScript 7's parallel checkers only
+// add CPU (measured on two cores: 7.6 s of CPU against 5.8 s single-threaded, same verdict).
+const checks = [buffered('typecheck', ' --singleThreaded'), buffered('lint')];
 const jest = spawn(
   process.execPath,
   ['--single-threaded-gc', join('node_modules', 'jest', 'bin', 'jest.js'), ...process.argv.slice(2)],

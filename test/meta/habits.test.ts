@@ -25,7 +25,7 @@ describe('repository habits', () => {
     // fails when either fails.
     expect(packageJson.scripts.test).toBe('node scripts/test.mjs');
     const runner = readFileSync(join(ROOT, 'scripts', 'test.mjs'), 'utf8');
-    expect(runner).toContain("buffered('typecheck')");
+    expect(runner).toContain("buffered('typecheck', ' --singleThreaded')");
     expect(runner).toContain("buffered('lint')");
     expect(runner).toMatch(/process\.exit\(failed \? 1 : 0\)/);
   });
