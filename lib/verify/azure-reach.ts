@@ -27,11 +27,17 @@ type Json = any;
 /** A set of IPv4 addresses as sorted, disjoint, inclusive intervals. */
 export type AddressSet = readonly (readonly [bigint, bigint])[];
 
-const ALL: AddressSet = [[0n, 2n ** 32n - 1n]];
+/**
+ * Every IPv4 address. A function rather than a module constant: a constant is evaluated when
+ * the module loads, before any test, so mutation testing could not tell which test covers it.
+ */
+function allAddresses(): AddressSet {
+  return [[0n, 2n ** 32n - 1n]];
+}
 
 export function addressSetOf(cidrs: readonly string[]): AddressSet {
   const parsed = cidrs.flatMap((c) => {
-    if (c === '*' || c === 'Any' || c === '0.0.0.0/0') return [ALL[0]!];
+    if (c === '*' || c === 'Any' || c === '0.0.0.0/0') return allAddresses();
     const p = tryParseCidr(c);
     return typeof p === 'string' ? [] : [[p.first, p.last] as const];
   });
@@ -264,7 +270,7 @@ export function azureReach(stacks: readonly Json[]): ReachSource[] {
   const st = index(stacks);
   return sourcesOf(st).map((s) => {
     const rules = firewallRulesOf(st, s.hub);
-    const reachableSet = rules ? reachThrough(rules, addressSetOf(s.cidrs)) : ALL;
+    const reachableSet = rules ? reachThrough(rules, addressSetOf(s.cidrs)) : allAddresses();
     return {
       id: s.id,
       kind: s.kind,
