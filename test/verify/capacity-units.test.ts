@@ -29,6 +29,44 @@ test('Client VPN: only a Ref to the endpoint is an association; an endpoint with
   });
 });
 
+test('Client VPN: two endpoints of one template count their own subnets each, and their connections add up', () => {
+  const association = (
+    endpoint: string,
+    subnet: unknown,
+    type = 'AWS::EC2::ClientVpnTargetNetworkAssociation',
+  ) => ({
+    Type: type,
+    Properties: { ClientVpnEndpointId: { Ref: endpoint }, SubnetId: subnet },
+  });
+  expect(
+    clientVpnCapacity([
+      {
+        Resources: {
+          E1: { Type: 'AWS::EC2::ClientVpnEndpoint', Properties: { ClientCidrBlock: '10.64.0.0/14' } },
+          E2: { Type: 'AWS::EC2::ClientVpnEndpoint', Properties: { ClientCidrBlock: { Ref: 'Cidr' } } },
+          A1: association('E1', 'subnet-a'),
+          A2: association('E1', 'subnet-c'),
+          A3: association('E2', 'subnet-a'),
+          A4: association('E2', 'subnet-c'),
+          A5: association('E2', 'subnet-d'),
+          // Not associations: a route and an authorization rule that name the endpoint and a subnet.
+          R1: association('E1', 'subnet-d', 'AWS::EC2::ClientVpnRoute'),
+          R2: association('E2', 'subnet-b', 'AWS::EC2::ClientVpnAuthorizationRule'),
+        },
+      },
+      { Resources: { E3: { Type: 'AWS::EC2::ClientVpnEndpoint' } } },
+      {},
+    ]),
+  ).toEqual({
+    endpoints: [
+      { logicalId: 'E1', clientCidr: '10.64.0.0/14', associations: 2, connections: 36_500 },
+      { logicalId: 'E2', clientCidr: '', associations: 3, connections: 66_500 },
+      { logicalId: 'E3', clientCidr: '', associations: 0, connections: 0 },
+    ],
+    connections: 103_000,
+  });
+});
+
 describe('point-to-site gateways', () => {
   const gateway = (fields: object) =>
     p2sGatewayCapacities({
