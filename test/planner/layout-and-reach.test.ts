@@ -6,7 +6,12 @@
  */
 import type { Profile } from '../../lib/model/deployment-model';
 import { parseCidr } from '../../lib/net/cidr';
-import { P2S_POOL_PREFIX, populationPoolCount, populationSlotPrefix } from '../../lib/planner/azure-pools';
+import {
+  carvePopulationPools,
+  P2S_POOL_PREFIX,
+  populationPoolCount,
+  populationSlotPrefix,
+} from '../../lib/planner/azure-pools';
 import { dataCentresReachableFrom } from '../../lib/planner/eligibility';
 import { layoutVpcSubnets } from '../../lib/planner/network-layout';
 
@@ -102,6 +107,61 @@ describe('Virtual WAN population pools', () => {
     expect(pools(100, 0, 0, 40, 100_000)).toBe(2);
     // the larger of the two terms wins
     expect(pools(50_000, 3, 0, 180, 100_000)).toBe(4);
+  });
+});
+
+describe('carvePopulationPools', () => {
+  const block = parseCidr('10.96.0.0/16');
+  const people = (...users: number[]) =>
+    users.map((concurrentUsers, i) => ({ name: `p${i}`, concurrentUsers }));
+
+  test('four populations in a /16: one /18 slot each, pool k = block k of the slot', () => {
+    expect(carvePopulationPools(block, people(100, 100, 100, 100), 10, 20, 100_000)).toEqual({
+      fits: true,
+      populations: [
+        { population: 'p0', slot: '10.96.0.0/18', pools: ['10.96.0.0/18'] },
+        { population: 'p1', slot: '10.96.64.0/18', pools: ['10.96.64.0/18'] },
+        { population: 'p2', slot: '10.96.128.0/18', pools: ['10.96.128.0/18'] },
+        { population: 'p3', slot: '10.96.192.0/18', pools: ['10.96.192.0/18'] },
+      ],
+    });
+    expect(carvePopulationPools(block, people(20_000), 0, 20, 100_000)).toEqual({
+      fits: true,
+      populations: [{ population: 'p0', slot: '10.96.0.0/16', pools: ['10.96.0.0/18', '10.96.64.0/18'] }],
+    });
+  });
+
+  test('five populations split a /16 into eight /19 slots, smaller than a pool: refused with the figures', () => {
+    expect(carvePopulationPools(block, people(1, 1, 1, 1, 1), 10, 20, 100_000)).toEqual({
+      fits: false,
+      reason:
+        'its client block 10.96.0.0/16 split into 8 population slots gives /19 slots, smaller than one /18 pool',
+    });
+    expect(carvePopulationPools(parseCidr('10.96.0.0/17'), people(1, 1, 1), 10, 20, 100_000)).toEqual({
+      fits: false,
+      reason:
+        'its client block 10.96.0.0/17 split into 4 population slots gives /19 slots, smaller than one /18 pool',
+    });
+    // two populations in a /17: one /18 slot each, exactly one pool
+    expect(carvePopulationPools(parseCidr('10.96.0.0/17'), people(1, 1), 10, 20, 100_000)).toMatchObject({
+      fits: true,
+    });
+  });
+
+  test('a population needing more pools than its slot holds: refused, naming it, the count and the room', () => {
+    expect(carvePopulationPools(block, people(100, 16_385, 100, 100), 0, 20, 100_000)).toEqual({
+      fits: false,
+      reason: 'population p1 needs 2 pool(s) of /18 at 20 scale units, its /18 slot of 10.96.0.0/16 holds 1',
+    });
+    // exactly the room: two populations, two /18 pools each in a /17 slot
+    const two = carvePopulationPools(block, people(32_768, 32_768), 0, 20, 100_000);
+    expect(two).toEqual({
+      fits: true,
+      populations: [
+        { population: 'p0', slot: '10.96.0.0/17', pools: ['10.96.0.0/18', '10.96.64.0/18'] },
+        { population: 'p1', slot: '10.96.128.0/17', pools: ['10.96.128.0/18', '10.96.192.0/18'] },
+      ],
+    });
   });
 });
 
