@@ -21,11 +21,12 @@ export const SHARDS = [
   {
     name: 'planner',
     mutate: ['lib/planner/**/*.ts', '!lib/planner/render-markdown.ts', 'lib/model/**/*.ts', 'lib/quotas/**/*.ts'],
-    // carrier-translation: the only test of lib/model/carrier-translation.ts (the plan's
+    // carrier-translation (and test/model): the tests of lib/model/carrier-translation.ts (the plan's
     // translation statements); test/quotas: the quota lookups the stacks and rules read.
     tests: [
       'test/planner',
       'test/quotas',
+      'test/model',
       'test/profile/carrier-translation.test.ts',
       'test/monitoring',
       'test/azure/azure-firewall-quotas.test.ts',
