@@ -379,8 +379,11 @@ export function planCapacity(profile: Profile): PlanOutcome {
           ),
       ) ?? input.required[0]!;
     const requirement = requirements[failing.scenario]!;
+    // Only tiers some population can use carry anything (the message says so).
+    const usable = masks.reduce((union, mask) => union | mask, 0);
     const capacity = models.reduce(
-      (sum, m, i) => sum + m.capacity(largest[i]!, requirement.scenario).connections,
+      (sum, m, i) =>
+        usable & (1 << i) ? sum + m.capacity(largest[i]!, requirement.scenario).connections : sum,
       0,
     );
     return { ok: false, issues: [unmetIssue(profile, models, requirement, capacity)] };
