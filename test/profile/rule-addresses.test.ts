@@ -309,6 +309,94 @@ describe('checkAddresses: the checks beside the overlaps', () => {
     ]);
   });
 
+  test('tier blocks: inside or around an earlier tier, first or later, is refused', () => {
+    const own = 'give each tier its own block';
+    expect(addressIssues((p) => (p.accessTiers[1].clientAddressBlock = '10.64.0.0/14'))).toEqual([
+      `accessTiers[1].clientAddressBlock: overlaps accessTiers[0].clientAddressBlock (10.64.0.0/12) (got "10.64.0.0/14"); ${own}`,
+    ]);
+    expect(addressIssues((p) => (p.accessTiers[1].clientAddressBlock = '10.64.0.0/11'))).toEqual([
+      `accessTiers[1].clientAddressBlock: overlaps accessTiers[0].clientAddressBlock (10.64.0.0/12) (got "10.64.0.0/11"); ${own}`,
+    ]);
+    expect(addressIssues((p) => (p.accessTiers[3].clientAddressBlock = '10.96.0.0/15'))).toEqual([
+      `accessTiers[3].clientAddressBlock: overlaps accessTiers[2].clientAddressBlock (10.96.0.0/14) (got "10.96.0.0/15"); ${own}`,
+    ]);
+    // Neighbours do not overlap: hyogo's four blocks are back to back.
+    expect(addressIssues((p) => (p.accessTiers[3].clientAddressBlock = '10.104.0.0/14'))).toEqual([]);
+  });
+
+  test('a client block outside RFC 1918 is warned on a Virtual WAN tier only; a public supernet is refused', () => {
+    expect(
+      addressIssues((p) => {
+        p.addressPlan.clientPoolSupernets.push('100.64.0.0/10'); // shared address space: allowed
+        p.accessTiers[0].clientAddressBlock = '100.64.0.0/12'; // AWS Client VPN
+        p.accessTiers[3].clientAddressBlock = '100.80.0.0/14'; // Virtual WAN
+      }),
+    ).toEqual([
+      'warning: accessTiers[3].clientAddressBlock: is not RFC 1918 space, which Virtual WAN client address pools should use (got "100.80.0.0/14"); use a block in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16',
+    ]);
+    expect(
+      addressIssues((p) => {
+        p.addressPlan.clientPoolSupernets.push('192.168.64.0/18');
+        p.accessTiers[2].clientAddressBlock = '192.168.64.0/18';
+      }),
+    ).toEqual([]);
+    expect(addressIssues((p) => p.addressPlan.clientPoolSupernets.push('203.0.113.0/24'))).toEqual([
+      'addressPlan.clientPoolSupernets[1]: is public address space (got "203.0.113.0/24"); use RFC 1918 (10/8, 172.16/12, 192.168/16) space for client pools',
+    ]);
+    expect(
+      addressIssues((p) => (p.addressPlan.clientPoolSupernets = ['11.64.0.0/10', '10.64.0.0/10'])),
+    ).toEqual([
+      'addressPlan.clientPoolSupernets[0]: is public address space (got "11.64.0.0/10"); use RFC 1918 (10/8, 172.16/12, 192.168/16) space for client pools',
+    ]);
+  });
+
+  test('a carrier pool holds its devices: 4,096 fit a /20, 4,097 do not', () => {
+    expect(addressIssues((p) => (p.closedMobileNetworks[0].devices = 4096))).toEqual([]);
+    expect(addressIssues((p) => (p.closedMobileNetworks[0].devices = 4097))).toEqual([
+      'closedMobileNetworks[0].devicePool: holds 4096 addresses, fewer than the 4097 devices (got "172.20.0.0/20"); ask the carrier for a larger pool or lower the device count',
+    ]);
+  });
+
+  test('peering link prefixes: each a /30, the secondary apart from the primary, on both peerings', () => {
+    const THIRTY = 'must be a /30 (ExpressRoute peering link subnet)';
+    const THIRTY_FIX = 'use a /30 such as 192.168.100.0/30';
+    const APART = 'overlaps the primary peer prefix';
+    const APART_FIX = 'use a separate /30 for the secondary link';
+    expect(
+      addressIssues((p) => {
+        p.expressRoute.circuits[1].privatePeering.secondaryPeerAddressPrefix = '192.168.100.12/31';
+        p.expressRoute.circuits[0].microsoftPeering.primaryPeerAddressPrefix = '198.51.100.16/29';
+      }),
+    ).toEqual([
+      `expressRoute.circuits[0].microsoftPeering.primaryPeerAddressPrefix: ${THIRTY} (got "198.51.100.16/29"); ${THIRTY_FIX}`,
+      `expressRoute.circuits[1].privatePeering.secondaryPeerAddressPrefix: ${THIRTY} (got "192.168.100.12/31"); ${THIRTY_FIX}`,
+    ]);
+    // The same /30 twice; the secondary around the primary; the primary around the secondary.
+    expect(
+      addressIssues(
+        (p) => (p.expressRoute.circuits[0].privatePeering.secondaryPeerAddressPrefix = '192.168.100.0/30'),
+      ),
+    ).toEqual([
+      `expressRoute.circuits[0].privatePeering.secondaryPeerAddressPrefix: ${APART} (got "192.168.100.0/30"); ${APART_FIX}`,
+    ]);
+    expect(
+      addressIssues(
+        (p) => (p.expressRoute.circuits[0].microsoftPeering.secondaryPeerAddressPrefix = '198.51.100.0/29'),
+      ),
+    ).toEqual([
+      `expressRoute.circuits[0].microsoftPeering.secondaryPeerAddressPrefix: ${THIRTY} (got "198.51.100.0/29"); ${THIRTY_FIX}`,
+      `expressRoute.circuits[0].microsoftPeering.secondaryPeerAddressPrefix: ${APART} (got "198.51.100.0/29"); ${APART_FIX}`,
+    ]);
+    expect(
+      addressIssues(
+        (p) => (p.expressRoute.circuits[1].privatePeering.primaryPeerAddressPrefix = '192.168.100.8/29'),
+      ),
+    ).toEqual([
+      `expressRoute.circuits[1].privatePeering.primaryPeerAddressPrefix: ${THIRTY} (got "192.168.100.8/29"); ${THIRTY_FIX}`,
+      `expressRoute.circuits[1].privatePeering.secondaryPeerAddressPrefix: ${APART} (got "192.168.100.12/30"); ${APART_FIX}`,
+    ]);
+  });
+
   test('a hub prefix of /24 is accepted, /25 is not', () => {
     expect(addressIssues((p) => (p.clouds.azure.hubs[0].hubAddressPrefix = '10.130.0.0/24'))).toEqual([]);
     expect(addressIssues((p) => (p.clouds.azure.hubs[0].hubAddressPrefix = '10.130.0.0/25'))).toEqual([
