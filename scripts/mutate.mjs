@@ -19,7 +19,7 @@
 //                                           # reports/mutation/adhoc/, not the shard's; set
 //                                           # TSUNAGI_MUTATION_TESTS to narrow the tests as well
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { SHARDS, shardReportDir } from '../stryker.config.mjs';
 
@@ -93,6 +93,12 @@ for (const shard of SHARDS) {
     Object.entries(report.files).filter(([path]) => inScope(path, shard.mutate)),
   );
   Object.assign(merged.files, report.files);
+  // A file of the shard that no run has measured (a run stopped before it, or a narrowed run)
+  // leaves the shard, and so the scope, incomplete.
+  const unmeasured = filesUnder('lib').filter(
+    (path) => inScope(path, shard.mutate) && !(path in report.files),
+  );
+  if (unmeasured.length > 0) missing.push(`${shard.name} (${unmeasured.join(', ')})`);
   const run = existsSync(`${shardReportDir(shard.name)}/run.json`)
     ? JSON.parse(readFileSync(`${shardReportDir(shard.name)}/run.json`, 'utf8'))
     : undefined;
@@ -148,6 +154,15 @@ if (missing.length > 0) {
 if (total.score < BREAK_AT) {
   console.error(`npm run mutate: ${total.score.toFixed(2)} % is below ${BREAK_AT} %`);
   process.exit(1);
+}
+
+/** The TypeScript files under `dir`, as repository paths. */
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return filesUnder(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
 }
 
 /** True when `path` matches the shard's `mutate` globs (`**`, `*`, and `!` to exclude). */
