@@ -348,6 +348,21 @@ describe('steering: populations and tiers they cannot use', () => {
     ]);
   });
 
+  test('an explicit refusal names the assigned population\u2019s own reasons, joined with "; "', () => {
+    // Only small-business signs in with the directory, which point-to-site cannot check; without
+    // Entra ID no one has federated-sso on Azure. prefectural-staff (population 0) would have one
+    // reason on the same tier, small-business (population 2) has two.
+    expect(
+      refusal((p) => {
+        delete p.identity.federation.entra;
+        p.populations[2].authentication = ['directory', 'federated-sso'];
+        p.planning.assignments = [{ population: 'small-business', tiers: ['aws-tokyo', 'azure-japaneast'] }];
+      }),
+    ).toEqual([
+      'planning.assignments[0].tiers[1]: sends small-business to a tier it cannot use (point-to-site cannot check AD passwords without RADIUS (directory); no Entra ID federation (federated-sso)) (got "azure-japaneast"); remove the tier from this population\u2019s list',
+    ]);
+  });
+
   test('a tier no population can use (no CA in ACM in Tokyo): planned at its smallest, carrying nothing', () => {
     const plan = planOf((p) => {
       delete p.identity.certificateAuthorities[0].awsCertificateArns['ap-northeast-1'];
