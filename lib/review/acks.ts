@@ -36,7 +36,8 @@ export const acknowledgementSchema = z
     expires: z
       .string()
       .regex(ISO_DATE, 'must be a date YYYY-MM-DD')
-      .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'is not a real date')
+      // Date.parse rolls 2026-02-30 over to 2 March: a real date reads back as itself.
+      .refine((s) => isCalendarDate(s), 'is not a real date')
       .describe('Last day (UTC) on which the acknowledgement applies; afterwards the finding blocks again.'),
   })
   .describe('One acknowledged finding.');
@@ -52,6 +53,12 @@ export const acksFileSchema = z
   .describe('Acknowledged findings of `tsunagi review` (docs/review.md).');
 
 export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
+
+/** True when `yyyy-mm-dd` names a day of the calendar (not 2026-02-30 or 2026-13-01). */
+function isCalendarDate(text: string): boolean {
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
+}
 
 export function acksJsonSchema(): Record<string, unknown> {
   return {
@@ -84,7 +91,8 @@ export function parseAcks(text: string, file: string): AcksLoad {
       file,
       issues: doc.errors.map((e) => ({
         ...issue([], `is not valid YAML: ${e.message.split('\n')[0]}`, undefined, 'fix the YAML syntax'),
-        line: e.linePos?.[0]?.line,
+        // With prettyErrors off the parser leaves linePos unset: the offset gives the line.
+        line: counter.linePos(e.pos[0]).line,
       })),
     };
   }
