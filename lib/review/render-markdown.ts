@@ -28,7 +28,9 @@ function usd(n: number): string {
 }
 
 function signed(n: number): string {
-  return `${n > 0 ? '+' : n < 0 ? '-' : '\u00b1'}${usd(Math.abs(n))}`;
+  // The sign of the whole dollars printed: a delta of 0.4 reads ±0, not +0.
+  const whole = Math.round(Math.abs(n)) * Math.sign(n);
+  return `${whole > 0 ? '+' : whole < 0 ? '-' : '\u00b1'}${usd(Math.abs(n))}`;
 }
 
 interface Limits {
@@ -205,7 +207,11 @@ function securitySection(report: Report, limits: Limits): string[] {
   const found = report.findings.filter((f) => f.category === 'security');
   const lines = ['### Security', ''];
   if (found.length === 0) return [...lines, 'Nothing got wider.', ''];
-  return [...lines, ...found.slice(0, limits.warnings).map((f) => listFinding(f, limits)), ''];
+  lines.push(...found.slice(0, limits.warnings).map((f) => listFinding(f, limits)));
+  // A shrunk comment must not hide that there are more security findings than it lists.
+  if (found.length > limits.warnings)
+    lines.push(`- ... and ${found.length - limits.warnings} more: see the JSON report`);
+  return [...lines, ''];
 }
 
 function costSection(report: Report): string[] {
@@ -278,7 +284,7 @@ function stackDetails(report: Report, limits: Limits): string[] {
     `### Changes per stack (${byStack.size} stack(s), ${report.changes.length} resource(s))`,
     '',
   ];
-  if (byStack.size === 0) return [...lines, 'No resource changes.', ''];
+  if (byStack.size === 0) lines.push('No resource changes.');
   for (const [k, changes] of byStack) {
     const [cloud, stack] = k.split('\u0000');
     const counts = Object.entries(
@@ -306,7 +312,8 @@ function stackDetails(report: Report, limits: Limits): string[] {
           : c.renamedFrom
             ? ` (was ${code(c.renamedFrom)})`
             : '';
-        return `| ${code(c.resource)}${cell(renamed)} | ${code(c.type)} | ${c.action} | ${cell(causes({ cause: c.paths }, limits.causes))} |`;
+        // A Terraform for_each key may hold `|`: escaped like every other cell.
+        return `| ${cell(code(c.resource))}${cell(renamed)} | ${cell(code(c.type))} | ${c.action} | ${cell(causes({ cause: c.paths }, limits.causes))} |`;
       }),
     );
     if (sorted.length > limits.rowsPerStack)

@@ -861,11 +861,13 @@ const BIG_CAPACITY_CHANGED = section(
   '',
   DURING_NOTE,
 );
+/** The 12 security findings, the first `items` listed; a cut list says how many it leaves out. */
 const bigSecurity = (items: number, causes: string) =>
   section(
     '### Security',
     '',
     ...range(items, (i) => `- warn \`s0000000000000${n2(i)}\` \`big G${n2(i)}\`: wider (${causes})`),
+    ...(items < 12 ? [`- ... and ${12 - items} more: see the JSON report`] : []),
   );
 const COST_UNKNOWN = section(
   '### Cost (USD per month, planner estimate)',
@@ -968,7 +970,7 @@ describe('renderReviewMarkdown: shrinking in stages', () => {
 
   it('stage 4: 1 cause path, the first 60 blocking findings, 10 warnings and 10 security items', () => {
     const text = renderReviewMarkdown(BIG, 10_000);
-    expect(text.length).toBe(9278);
+    expect(text.length).toBe(9316);
     expect(sections(text)).toEqual([
       BIG_HEAD,
       bigBlocking(60, '`P.a` (+3)', ['', '... and 5 more blocking finding(s): see the JSON report.'], 12),
@@ -1001,7 +1003,7 @@ describe('renderReviewMarkdown: shrinking in stages', () => {
 
   it('stage 5: the first 10 blocking and acknowledged findings, 5 warnings and 5 security items', () => {
     const text = renderReviewMarkdown(BIG, 9000);
-    expect(text.length).toBe(3622);
+    expect(text.length).toBe(3660);
     expect(text).toBe(STAGE_5('9,000'));
   });
 
@@ -1492,5 +1494,70 @@ describe('renderReviewMarkdown: every limit is inclusive', () => {
         '</details>',
       ),
     ]);
+  });
+});
+
+describe('renderReviewMarkdown: what a comment must not hide or garble', () => {
+  test('informational findings are listed even when no resource changes (a cost-only change)', () => {
+    const text = renderReviewMarkdown(
+      report({
+        findings: [
+          finding({
+            id: 'c000000000000001',
+            severity: 'info',
+            category: 'cost',
+            rule: 'cost-changed',
+            stack: '',
+            resource: '',
+            message: 'monthly estimate +12',
+          }),
+        ],
+      }),
+    );
+    expect(sections(text).at(-1)).toBe(
+      section(
+        '### Changes per stack (0 stack(s), 0 resource(s))',
+        '',
+        'No resource changes.',
+        '',
+        '<details><summary>Informational findings (1)</summary>',
+        '',
+        '- info `c000000000000001` monthly estimate +12',
+        '',
+        '</details>',
+      ),
+    );
+  });
+
+  test('a delta under half a dollar prints as ±0, as it rounds; from half a dollar on it has its sign', () => {
+    const costLine = (delta: number) =>
+      sections(
+        renderReviewMarkdown(
+          report({ cost: cost({ baseMonthly: 100, headMonthly: 100 + delta, deltaMonthly: delta }) }),
+        ),
+      )
+        .find((s) => s.startsWith('### Cost'))!
+        .split('\n')[2];
+    expect(costLine(0.4)).toBe('Base 100, head 100: **±0**.');
+    expect(costLine(-0.4)).toBe('Base 100, head 100: **±0**.');
+    expect(costLine(0.5)).toBe('Base 100, head 101: **+1**.');
+    expect(costLine(-0.6)).toBe('Base 100, head 99: **-1**.');
+  });
+
+  test('a `|` in a resource address or type is escaped, so the stack table keeps its columns', () => {
+    const text = renderReviewMarkdown(
+      report({
+        changes: [
+          change('azurerm_subnet.s["a|b"]', 'update', ['address_prefixes'], {
+            cloud: 'azure',
+            stack: 'hub',
+            type: 'azurerm_subnet',
+          }),
+        ],
+      }),
+    );
+    expect(text).toContain(
+      '| `azurerm_subnet.s["a\\|b"]` | `azurerm_subnet` | update | `address_prefixes` |',
+    );
   });
 });
