@@ -251,6 +251,14 @@ const ENCRYPTION_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   'AWS::SecretsManager::Secret': ['KmsKeyId'],
 };
 
+/** The four settings of an S3 public access block; each one `true` closes one way in. */
+const PUBLIC_ACCESS_BLOCK_SETTINGS = [
+  'BlockPublicAcls',
+  'BlockPublicPolicy',
+  'IgnorePublicAcls',
+  'RestrictPublicBuckets',
+] as const;
+
 const PUBLIC_AWS_TYPES: Readonly<Record<string, string>> = {
   'AWS::EC2::InternetGateway':
     'an internet gateway (the VPC becomes reachable from the internet once routed)',
@@ -325,16 +333,23 @@ function awsEncryptionAndPublicFindings(base: SynthTree, head: SynthTree): Findi
         });
       }
       if (r.Type === 'AWS::S3::Bucket') {
-        const pab = (x: CfnResource) => x.Properties?.PublicAccessBlockConfiguration;
-        if (pab(old.resource) !== undefined && !jsonEqual(pab(old.resource), pab(r))) {
+        // Only a setting that base turned on and head does not: tightening is not a finding.
+        const setting = (x: CfnResource, key: string): unknown => {
+          const block = x.Properties?.PublicAccessBlockConfiguration;
+          return isPlainObject(block) ? block[key] : undefined;
+        };
+        const loosened = PUBLIC_ACCESS_BLOCK_SETTINGS.filter(
+          (key) => setting(old.resource, key) === true && setting(r, key) !== true,
+        );
+        if (loosened.length > 0) {
           found.push({
             ...common,
             action: 'update',
             rule: 'public-access-loosened',
             severity: 'block',
             category: 'security',
-            cause: ['Properties.PublicAccessBlockConfiguration'],
-            message: `the public access block of bucket ${id} changes`,
+            cause: loosened.map((key) => `Properties.PublicAccessBlockConfiguration.${key}`),
+            message: `the public access block of bucket ${id} no longer sets ${loosened.join(', ')}`,
             userImpact: 'the audit archive may become readable from outside',
           });
         }

@@ -1214,8 +1214,8 @@ describe('encryption removed, public endpoints, trail and bucket', () => {
       rule: 'public-access-loosened',
       severity: 'block',
       category: 'security',
-      cause: ['Properties.PublicAccessBlockConfiguration'],
-      message: 'the public access block of bucket Archive changes',
+      cause: ['Properties.PublicAccessBlockConfiguration.BlockPublicPolicy'],
+      message: 'the public access block of bucket Archive no longer sets BlockPublicPolicy',
       userImpact: 'the audit archive may become readable from outside',
     };
     expect(
@@ -1223,12 +1223,33 @@ describe('encryption removed, public endpoints, trail and bucket', () => {
         t.Archive.Properties.PublicAccessBlockConfiguration.BlockPublicPolicy = false;
       }),
     ).toEqual([loosened]);
+    const all = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
     expect(
       awsChange(blocked(), (t) => {
         delete t.Archive.Properties.PublicAccessBlockConfiguration;
       }),
-    ).toEqual([loosened]);
+    ).toEqual([
+      {
+        ...loosened,
+        cause: all.map((k) => `Properties.PublicAccessBlockConfiguration.${k}`),
+        message: `the public access block of bucket Archive no longer sets ${all.join(', ')}`,
+      },
+    ]);
     expect(awsChange(blocked(), () => {})).toEqual([]);
+    // Tightening is not a finding: base blocked less than head does.
+    const open = blocked();
+    open.Archive.Properties.PublicAccessBlockConfiguration.RestrictPublicBuckets = false;
+    expect(
+      awsChange(open, (t) => {
+        t.Archive.Properties.PublicAccessBlockConfiguration.RestrictPublicBuckets = true;
+      }),
+    ).toEqual([]);
+    // A setting that was off and stays off is not loosened by another one's change.
+    expect(
+      awsChange(open, (t) => {
+        delete t.Archive.Properties.PublicAccessBlockConfiguration.RestrictPublicBuckets;
+      }),
+    ).toEqual([]);
     // Absent in base: nothing to loosen.
     expect(
       awsChange({ Archive: { Type: 'AWS::S3::Bucket', Metadata: path('Archive'), Properties: {} } }, (t) => {
