@@ -18,21 +18,23 @@ export const FIX_SEPARATOR = '\u0000fix:';
 
 const article = (noun: string) => (/^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`);
 
-function fixFor(zodIssue: z.core.$ZodIssue, got: unknown): string {
+function fixFor(zodIssue: z.core.$ZodIssue, got: unknown, schemaFile: string): string {
   const carried = zodIssue.message.split(FIX_SEPARATOR)[1];
   if (carried) return carried;
   switch (zodIssue.code) {
     case 'invalid_type':
       return got === undefined
-        ? `add the field (${article(zodIssue.expected)}); see config/profile.schema.json`
+        ? `add the field (${article(zodIssue.expected)}); see ${schemaFile}`
         : `write ${article(zodIssue.expected)} here`;
     case 'invalid_value':
       return `use one of ${zodIssue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
-      return `remove or correct ${zodIssue.keys.map((k) => `"${k}"`).join(', ')}; the editor schema config/profile.schema.json lists the allowed fields`;
+      return `remove or correct ${zodIssue.keys.map((k) => `"${k}"`).join(', ')}; the editor schema ${schemaFile} lists the allowed fields`;
     case 'too_small':
-      return zodIssue.origin === 'array'
-        ? `list at least ${zodIssue.minimum} entr${Number(zodIssue.minimum) === 1 ? 'y' : 'ies'}`
+      if (zodIssue.origin === 'array')
+        return `list at least ${zodIssue.minimum} entr${Number(zodIssue.minimum) === 1 ? 'y' : 'ies'}`;
+      return zodIssue.origin === 'string'
+        ? `write at least ${zodIssue.minimum} character${Number(zodIssue.minimum) === 1 ? '' : 's'}`
         : `use a value of at least ${zodIssue.minimum}`;
     case 'too_big':
       return zodIssue.origin === 'array'
@@ -43,7 +45,7 @@ function fixFor(zodIssue: z.core.$ZodIssue, got: unknown): string {
         ? `write a value that matches ${String(zodIssue.pattern)}`
         : `write a valid ${zodIssue.format}`;
     default:
-      return 'correct the value; see config/profile.schema.json for the field';
+      return `correct the value; see ${schemaFile} for the field`;
   }
 }
 
@@ -60,10 +62,18 @@ function messageFor(zodIssue: z.core.$ZodIssue, got: unknown): string {
   }
 }
 
-export function fromZodIssues(raw: unknown, zodIssues: readonly z.core.$ZodIssue[]): ProfileIssue[] {
+/**
+ * One ProfileIssue per zod issue. `schemaFile` is the editor schema a fix points to: the
+ * profile's by default, the acknowledgements file's for lib/review/acks.ts.
+ */
+export function fromZodIssues(
+  raw: unknown,
+  zodIssues: readonly z.core.$ZodIssue[],
+  schemaFile = 'config/profile.schema.json',
+): ProfileIssue[] {
   return zodIssues.map((zodIssue) => {
     const path = zodIssue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const got = zodIssue.code === 'unrecognized_keys' ? zodIssue.keys : valueAt(raw, path);
-    return issue(path, messageFor(zodIssue, got), got, fixFor(zodIssue, got));
+    return issue(path, messageFor(zodIssue, got), got, fixFor(zodIssue, got, schemaFile));
   });
 }

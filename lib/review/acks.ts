@@ -18,6 +18,8 @@ import { fromZodIssues } from '../profile/zod-issues';
 import type { AckReport, Finding } from './types';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The editor schema of the acknowledgements file (docs/review.md), named in fixes. */
+const ACKS_SCHEMA_FILE = 'config/review-acks.schema.json';
 
 export const acknowledgementSchema = z
   .strictObject({
@@ -102,7 +104,7 @@ export function parseAcks(text: string, file: string): AcksLoad {
     return {
       ok: false,
       file,
-      issues: fromZodIssues(raw, parsed.error.issues).map((i) => ({
+      issues: fromZodIssues(raw, parsed.error.issues, ACKS_SCHEMA_FILE).map((i) => ({
         ...i,
         line: lineOf(doc, counter, i.path),
       })),

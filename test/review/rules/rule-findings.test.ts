@@ -1332,6 +1332,18 @@ describe('parseAcks: malformed files, each issue with its field, value, line and
     ]);
   });
 
+  test('fixes point at the acknowledgements schema, and a short text asks for characters', () => {
+    const fixes = (text: string) => (issuesOf(text) as { fix: string }[]).map((i) => i.fix);
+    expect(fixes(acksFile(ackYaml({}, 'reference')))).toEqual([
+      'add the field (a string); see config/review-acks.schema.json',
+    ]);
+    expect(fixes(acksFile(ackYaml({ reason: 'too short' })))).toEqual(['write at least 10 characters']);
+    expect(fixes(acksFile(ackYaml({ reference: '""' })))).toEqual(['write at least 1 character']);
+    expect(fixes('acknowledgements: []\nextra: 1\n')).toEqual([
+      'remove or correct "extra"; the editor schema config/review-acks.schema.json lists the allowed fields',
+    ]);
+  });
+
   test('YAML syntax errors name the line they are on', () => {
     const lines = (text: string) => (issuesOf(text) as { line?: number }[]).map((i) => i.line);
     expect(lines('acknowledgements: [\n')).toEqual([2]);
