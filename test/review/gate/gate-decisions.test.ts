@@ -35,6 +35,7 @@ import {
 import { loadTemplates, readAcks, readJson } from '../../../lib/review/gate/index';
 import { changedPaths } from '../../../lib/review/gate/terraform-plan';
 import type { Finding } from '../../../lib/review/types';
+import { perMutant } from '../../support/per-mutant';
 
 // biome-ignore lint/suspicious/noExplicitAny: hand-built JSON
 type Json = any;
@@ -239,36 +240,43 @@ describe('AWS change set: parsing', () => {
 });
 
 describe('AWS change set: classification of each change', () => {
-  const result = check([
-    change({
-      Action: 'Add',
-      LogicalResourceId: 'NewQueue',
-      ResourceType: 'AWS::SQS::Queue',
-      Scope: [],
-      Details: [],
-    }),
-    change({ Action: 'Import', LogicalResourceId: 'Imported', ResourceType: 'AWS::SNS::Topic' }),
-    modify('Vpc', 'AWS::EC2::VPC', 'False', [
-      {
-        Target: {
-          Attribute: 'Tags',
-          RequiresRecreation: 'Never',
-          Path: '/Properties/Tags/2/Value',
-          AttributeChangeType: 'Modify',
+  const resultOf = perMutant(() =>
+    check([
+      change({
+        Action: 'Add',
+        LogicalResourceId: 'NewQueue',
+        ResourceType: 'AWS::SQS::Queue',
+        Scope: [],
+        Details: [],
+      }),
+      change({ Action: 'Import', LogicalResourceId: 'Imported', ResourceType: 'AWS::SNS::Topic' }),
+      modify('Vpc', 'AWS::EC2::VPC', 'False', [
+        {
+          Target: {
+            Attribute: 'Tags',
+            RequiresRecreation: 'Never',
+            Path: '/Properties/Tags/2/Value',
+            AttributeChangeType: 'Modify',
+          },
+          Evaluation: 'Static',
+          ChangeSource: 'DirectModification',
         },
-        Evaluation: 'Static',
-        ChangeSource: 'DirectModification',
-      },
+      ]),
+      modify('Dash', 'AWS::CloudWatch::Dashboard', undefined, [prop('DashboardBody', 'Never')]),
+      modify('Queue', 'AWS::SQS::Queue', 'True', [prop('FifoQueue', 'Always')]),
+      modify('Fn', 'AWS::Lambda::Function', 'Conditional', [prop('Code', 'Conditionally')]),
+      remove('Alarm', 'AWS::CloudWatch::Alarm', 'Delete'),
+      remove('Logs', 'AWS::Logs::LogGroup', 'Retain'),
+      change({ Action: 'Dynamic', LogicalResourceId: 'Param', ResourceType: 'AWS::SSM::Parameter' }),
+      change({ Action: 'SyncWithActual', LogicalResourceId: 'Synced', ResourceType: 'AWS::Unknown::Thing' }),
+      { Type: 'Hook', HookEvent: { TypeName: 'Org::Guard::Hook' } },
     ]),
-    modify('Dash', 'AWS::CloudWatch::Dashboard', undefined, [prop('DashboardBody', 'Never')]),
-    modify('Queue', 'AWS::SQS::Queue', 'True', [prop('FifoQueue', 'Always')]),
-    modify('Fn', 'AWS::Lambda::Function', 'Conditional', [prop('Code', 'Conditionally')]),
-    remove('Alarm', 'AWS::CloudWatch::Alarm', 'Delete'),
-    remove('Logs', 'AWS::Logs::LogGroup', 'Retain'),
-    change({ Action: 'Dynamic', LogicalResourceId: 'Param', ResourceType: 'AWS::SSM::Parameter' }),
-    change({ Action: 'SyncWithActual', LogicalResourceId: 'Synced', ResourceType: 'AWS::Unknown::Thing' }),
-    { Type: 'Hook', HookEvent: { TypeName: 'Org::Guard::Hook' } },
-  ]);
+  );
+  let result: ReturnType<typeof check>;
+  // Computed in each test of a mutation run (test/support/per-mutant.ts), once otherwise.
+  beforeEach(() => {
+    result = resultOf();
+  });
 
   test('changes: Add and Import add, Modify False/absent/Dynamic/SyncWithActual update, True replaces, Conditional may replace, Remove deletes or orphans', () => {
     const c = (resource: string, type: string, action: string, paths: string[] = []) => ({
@@ -908,56 +916,63 @@ describe('Terraform plan: changed paths', () => {
 });
 
 describe('Terraform plan: classification of each action', () => {
-  const result = tfCheck([
-    rcOf(
-      'azurerm_resource_group.new',
-      ['create'],
-      {},
-      { after: { name: 'rg', location: 'japaneast' }, after_unknown: { id: true } },
-    ),
-    rcOf(
-      'azurerm_virtual_hub.hub',
-      ['update'],
-      {},
+  const resultOf = perMutant(() =>
+    tfCheck([
+      rcOf(
+        'azurerm_resource_group.new',
+        ['create'],
+        {},
+        { after: { name: 'rg', location: 'japaneast' }, after_unknown: { id: true } },
+      ),
+      rcOf(
+        'azurerm_virtual_hub.hub',
+        ['update'],
+        {},
+        {
+          before: { address_prefix: '10.0.0.0/23', tags: { a: '1' } },
+          after: { address_prefix: '10.0.0.0/23', tags: { a: '2' } },
+        },
+      ),
+      rcOf(
+        'azurerm_subnet.s',
+        ['delete', 'create'],
+        { action_reason: 'replace_because_cannot_update' },
+        {
+          before: { address_prefixes: ['10.0.0.0/24'], name: 's' },
+          after: { address_prefixes: ['10.0.1.0/24'], name: 's' },
+          replace_paths: [['address_prefixes', 0]],
+        },
+      ),
+      rcOf(
+        'azurerm_public_ip.p',
+        ['create', 'delete'],
+        {},
+        {
+          before: { sku: 'Basic', zones: ['1'] },
+          after: { sku: 'Standard', zones: ['2'] },
+        },
+      ),
+      rcOf('azurerm_network_security_group.n', ['delete'], {
+        action_reason: 'delete_because_no_resource_config',
+      }),
+      rcOf('azurerm_route_table.r', ['forget']),
+      rcOf('azurerm_resource_group.rg', ['no-op'], {}, { before: { name: 'rg' }, after: { name: 'rg' } }),
+      rcOf('azurerm_resource_group.moved', ['no-op'], { previous_address: 'azurerm_resource_group.old' }),
+      rcOf('azurerm_resource_group.same', ['no-op'], { previous_address: 'azurerm_resource_group.same' }),
+      rcOf('azurerm_resource_group.read', ['read'], { previous_address: 'azurerm_resource_group.was' }),
+      rcOf('data.azurerm_client_config.c', ['read'], { mode: 'data', type: 'azurerm_client_config' }),
+      rcOf('data.azurerm_subnet.d', ['delete'], { mode: 'data', type: 'azurerm_subnet' }),
       {
-        before: { address_prefix: '10.0.0.0/23', tags: { a: '1' } },
-        after: { address_prefix: '10.0.0.0/23', tags: { a: '2' } },
+        ...rcOf('azurerm_vpn_site.renamed', ['update'], { previous_address: 'azurerm_vpn_site.old' }),
+        mode: undefined,
       },
-    ),
-    rcOf(
-      'azurerm_subnet.s',
-      ['delete', 'create'],
-      { action_reason: 'replace_because_cannot_update' },
-      {
-        before: { address_prefixes: ['10.0.0.0/24'], name: 's' },
-        after: { address_prefixes: ['10.0.1.0/24'], name: 's' },
-        replace_paths: [['address_prefixes', 0]],
-      },
-    ),
-    rcOf(
-      'azurerm_public_ip.p',
-      ['create', 'delete'],
-      {},
-      {
-        before: { sku: 'Basic', zones: ['1'] },
-        after: { sku: 'Standard', zones: ['2'] },
-      },
-    ),
-    rcOf('azurerm_network_security_group.n', ['delete'], {
-      action_reason: 'delete_because_no_resource_config',
-    }),
-    rcOf('azurerm_route_table.r', ['forget']),
-    rcOf('azurerm_resource_group.rg', ['no-op'], {}, { before: { name: 'rg' }, after: { name: 'rg' } }),
-    rcOf('azurerm_resource_group.moved', ['no-op'], { previous_address: 'azurerm_resource_group.old' }),
-    rcOf('azurerm_resource_group.same', ['no-op'], { previous_address: 'azurerm_resource_group.same' }),
-    rcOf('azurerm_resource_group.read', ['read'], { previous_address: 'azurerm_resource_group.was' }),
-    rcOf('data.azurerm_client_config.c', ['read'], { mode: 'data', type: 'azurerm_client_config' }),
-    rcOf('data.azurerm_subnet.d', ['delete'], { mode: 'data', type: 'azurerm_subnet' }),
-    {
-      ...rcOf('azurerm_vpn_site.renamed', ['update'], { previous_address: 'azurerm_vpn_site.old' }),
-      mode: undefined,
-    },
-  ]);
+    ]),
+  );
+  let result: ReturnType<typeof tfCheck>;
+  // Computed in each test of a mutation run (test/support/per-mutant.ts), once otherwise.
+  beforeEach(() => {
+    result = resultOf();
+  });
 
   test('changes: create adds, update updates, either order of delete and create replaces, delete deletes, forget orphans; no-op and read only as renames; data sources skipped', () => {
     const c = (resource: string, type: string, action: string, paths: string[] = [], extra: Json = {}) => ({
@@ -1324,24 +1339,31 @@ describe('report: acknowledgements, order and verdict', () => {
   });
   const W1 = mk({ stack: 't', resource: '', message: 'warned.' });
   const I1 = mk({ severity: 'info', rule: 'replaced-with-parent', resource: 'Child', message: 'folded.' });
-  const report = buildGateReport(
-    [
-      gateCheck(inputOf('stack-a', 'aws-change-set', 'cs-1', 'a|b.json'), [W1, B1, A1], {
-        changes: [
-          { cloud: 'aws', stack: 'stack-a', resource: 'R|1', type: 'T', action: 'replacement', paths: [] },
-        ],
-        warnings: ['w1'],
-      }),
-      gateCheck(inputOf('conn', 'terraform-plan', '', 'plan.json'), [I1, B2], { warnings: ['w2'] }),
-    ],
-    [
-      ack(A1.id),
-      ack(B2.id),
-      ack('0000000000000000', 'CR-old', '2026-11-30'),
-      ack('1111111111111111', 'CR-none'),
-    ],
-    TODAY,
+  const reportOf = perMutant(() =>
+    buildGateReport(
+      [
+        gateCheck(inputOf('stack-a', 'aws-change-set', 'cs-1', 'a|b.json'), [W1, B1, A1], {
+          changes: [
+            { cloud: 'aws', stack: 'stack-a', resource: 'R|1', type: 'T', action: 'replacement', paths: [] },
+          ],
+          warnings: ['w1'],
+        }),
+        gateCheck(inputOf('conn', 'terraform-plan', '', 'plan.json'), [I1, B2], { warnings: ['w2'] }),
+      ],
+      [
+        ack(A1.id),
+        ack(B2.id),
+        ack('0000000000000000', 'CR-old', '2026-11-30'),
+        ack('1111111111111111', 'CR-none'),
+      ],
+      TODAY,
+    ),
   );
+  let report: ReturnType<typeof buildGateReport>;
+  // Computed in each test of a mutation run (test/support/per-mutant.ts), once otherwise.
+  beforeEach(() => {
+    report = reportOf();
+  });
 
   test('the whole report: applied, refused, expired and unmatched acknowledgements; block verdict', () => {
     const acknowledgement = { reason: 'planned in the window', reference: 'CR-9', expires: '2027-01-31' };
@@ -1514,26 +1536,33 @@ describe('stack policy', () => {
     action: action ?? 'update',
     paths: [],
   });
-  const passing = buildGateReport(
-    [
-      gateCheck(inputOf('s', 'aws-change-set', '', 'x'), [], {
-        changes: [
-          changeOf('aws', 's', 'Zeta', 'replacement'),
-          changeOf('aws', 's', 'May', 'may-replace'),
-          changeOf('aws', 's', 'Gone', 'delete'),
-          changeOf('aws', 's', 'Kept', 'orphan'),
-          changeOf('aws', 's', 'Zeta', 'replacement'),
-          changeOf('aws', 's', 'Added', 'add'),
-          changeOf('aws', 's', 'Updated', 'update'),
-          changeOf('aws', 's', 'Dropping', 'interruption'),
-          changeOf('aws', 'other', 'Elsewhere', 'delete'),
-          changeOf('azure', 's', 'azurerm_x.y', 'replacement'),
-        ],
-      }),
-    ],
-    [],
-    TODAY,
+  const passingOf = perMutant(() =>
+    buildGateReport(
+      [
+        gateCheck(inputOf('s', 'aws-change-set', '', 'x'), [], {
+          changes: [
+            changeOf('aws', 's', 'Zeta', 'replacement'),
+            changeOf('aws', 's', 'May', 'may-replace'),
+            changeOf('aws', 's', 'Gone', 'delete'),
+            changeOf('aws', 's', 'Kept', 'orphan'),
+            changeOf('aws', 's', 'Zeta', 'replacement'),
+            changeOf('aws', 's', 'Added', 'add'),
+            changeOf('aws', 's', 'Updated', 'update'),
+            changeOf('aws', 's', 'Dropping', 'interruption'),
+            changeOf('aws', 'other', 'Elsewhere', 'delete'),
+            changeOf('azure', 's', 'azurerm_x.y', 'replacement'),
+          ],
+        }),
+      ],
+      [],
+      TODAY,
+    ),
   );
+  let passing: ReturnType<typeof buildGateReport>;
+  // Computed in each test of a mutation run (test/support/per-mutant.ts), once otherwise.
+  beforeEach(() => {
+    passing = passingOf();
+  });
 
   test('exemptions of a passing report: replaced, may-replace, deleted and orphaned AWS resources of the stack, unique and sorted', () => {
     expect(exemptionsFromGateReport(passing, 's')).toEqual(['Gone', 'Kept', 'May', 'Zeta']);
