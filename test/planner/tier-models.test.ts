@@ -7,7 +7,15 @@
  */
 import type { AccessTier } from '../../lib/model/deployment-model';
 import type { Scenario } from '../../lib/model/plan';
-import { awsClientVpnModel, azureP2sModel, type TierSize } from '../../lib/planner/tier-models';
+import {
+  awsClientVpnModel,
+  azureP2sModel,
+  buildTierModels,
+  placeExitLimitMbps,
+  type TierSize,
+} from '../../lib/planner/tier-models';
+import type { Profile } from '../../lib/profile/schema';
+import { parsedFixture } from '../support/profiles';
 
 const tier = (changes: Partial<AccessTier>): AccessTier =>
   ({
@@ -226,5 +234,101 @@ describe('Azure Virtual WAN point-to-site', () => {
     expect(() => model.capacity(p2s(30), NOMINAL)).toThrow(
       'internal: no point-to-site row for 30 scale units',
     );
+  });
+});
+
+describe('the way home of a place: exit limits the sizing respects', () => {
+  // Hyogo (test/fixtures/profiles/hyogo.yaml): both hubs have an ExpressRoute circuit and
+  // site-to-site VPN links from the data centres; 2,030 carrier devices land at japaneast; every
+  // user averages 0.8 Mbps; one access tier per place.
+  const hyogo = () => structuredClone(parsedFixture('hyogo')) as Profile & Record<string, never>;
+  // biome-ignore lint/suspicious/noExplicitAny: edits of the parsed fixture
+  type Editable = any;
+
+  test('AWS: a Transit Gateway VPC attachment, 100,000 Mbps, wherever the tier is', () => {
+    expect(placeExitLimitMbps(hyogo(), 'aws', 'ap-northeast-1')).toBe(100_000);
+    expect(placeExitLimitMbps(hyogo(), 'aws', 'eu-west-1')).toBe(100_000);
+  });
+
+  test('Azure: ExpressRoute gateway (10 x 2,000) + site-to-site VPN (20,000), less the carriers landing there', () => {
+    // japanwest: 20,000 + 20,000 = 40,000 (under the firewall's 100,000).
+    expect(placeExitLimitMbps(hyogo(), 'azure', 'japanwest')).toBe(40_000);
+    // japaneast: 40,000 - 2,030 devices x 0.8 Mbps = 38,376.
+    expect(placeExitLimitMbps(hyogo(), 'azure', 'japaneast')).toBe(38_376);
+  });
+
+  test('only what reaches this hub counts: its circuits, its VPN links, its carriers', () => {
+    const noEastVpn: Editable = hyogo();
+    for (const dc of noEastVpn.dataCentres)
+      dc.links = dc.links.filter((l: Editable) => l.to !== 'azure:japanwest');
+    expect(placeExitLimitMbps(noEastVpn, 'azure', 'japanwest')).toBe(20_000);
+    // A link of another kind to the hub is not a VPN gateway's.
+    const otherKind: Editable = hyogo();
+    for (const dc of otherKind.dataCentres)
+      for (const l of dc.links) if (l.to === 'azure:japanwest') l.type = 'expressroute';
+    expect(placeExitLimitMbps(otherKind, 'azure', 'japanwest')).toBe(20_000);
+    const noWestCircuit: Editable = hyogo();
+    noWestCircuit.expressRoute.circuits = noWestCircuit.expressRoute.circuits.filter(
+      (c: Editable) => c.hubRegion !== 'japanwest',
+    );
+    expect(placeExitLimitMbps(noWestCircuit, 'azure', 'japanwest')).toBe(20_000);
+    // Neither: the hub's users go home through another hub (no limit of its own).
+    for (const dc of noWestCircuit.dataCentres)
+      dc.links = dc.links.filter((l: Editable) => l.to !== 'azure:japanwest');
+    expect(placeExitLimitMbps(noWestCircuit, 'azure', 'japanwest')).toBeNull();
+    // The carriers landing at japaneast take nothing from japanwest; two carriers add up.
+    const twoCarriers: Editable = hyogo();
+    twoCarriers.closedMobileNetworks.push({ ...twoCarriers.closedMobileNetworks[0], devices: 1_000 });
+    expect(placeExitLimitMbps(twoCarriers, 'azure', 'japaneast')).toBe(40_000 - 3_030 * 0.8);
+    expect(placeExitLimitMbps(twoCarriers, 'azure', 'japanwest')).toBe(40_000);
+    // More carrier traffic than the way home carries leaves nothing, not less than nothing.
+    twoCarriers.closedMobileNetworks[1].devices = 100_000;
+    expect(placeExitLimitMbps(twoCarriers, 'azure', 'japaneast')).toBe(0);
+  });
+
+  test('each tier gets its share of its place, in connections at the average rate; off when the profile says so', () => {
+    expect(buildTierModels(hyogo(), true).map((m) => [m.tier.id, m.exitLimitConnections])).toEqual([
+      ['aws-tokyo', 125_000],
+      ['aws-osaka', 125_000],
+      ['azure-japaneast', 47_970],
+      ['azure-japanwest', 50_000],
+    ]);
+    expect(buildTierModels(hyogo(), false).map((m) => m.exitLimitConnections)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // Two tiers at japanwest share its 40,000 Mbps: 25,000 connections each.
+    const shared: Editable = hyogo();
+    shared.accessTiers.push({
+      ...shared.accessTiers[3],
+      id: 'azure-japanwest-2',
+      clientAddressBlock: '10.200.0.0/16',
+    });
+    expect(buildTierModels(shared, true).map((m) => [m.tier.id, m.exitLimitConnections])).toEqual([
+      ['aws-tokyo', 125_000],
+      ['aws-osaka', 125_000],
+      ['azure-japaneast', 47_970],
+      ['azure-japanwest', 25_000],
+      ['azure-japanwest-2', 25_000],
+    ]);
+  });
+
+  test('a size above the exit limit carries the limit, marked throughput-limited; at the limit it is not', () => {
+    // 12,000 carrier devices at japaneast: 40,000 - 9,600 = 30,400 Mbps, 38,000 connections.
+    const busy: Editable = hyogo();
+    busy.closedMobileNetworks[0].devices = 12_000;
+    const east = buildTierModels(busy, true).find((m) => m.tier.id === 'azure-japaneast')!;
+    expect(east.exitLimitConnections).toBe(38_000);
+    const p2s = (scaleUnits: number): TierSize => ({ kind: 'azure-p2s', scaleUnits, fixedMonthlyUsd: 0 });
+    expect(east.capacity(p2s(100), NOMINAL)).toMatchObject({ connections: 38_000, throughputLimited: true });
+    expect(east.capacity(p2s(20), NOMINAL)).toMatchObject({ connections: 10_000, throughputLimited: false });
+    // 40,000 devices: 8,000 Mbps, 10,000 connections, exactly what 20 scale units carry.
+    busy.closedMobileNetworks[0].devices = 40_000;
+    const tight = buildTierModels(busy, true).find((m) => m.tier.id === 'azure-japaneast')!;
+    expect(tight.exitLimitConnections).toBe(10_000);
+    expect(tight.capacity(p2s(20), NOMINAL)).toMatchObject({ connections: 10_000, throughputLimited: false });
+    expect(tight.capacity(p2s(40), NOMINAL)).toMatchObject({ connections: 10_000, throughputLimited: true });
   });
 });
