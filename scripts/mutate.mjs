@@ -170,7 +170,12 @@ function hasRuntimeCode(path) {
   const code = readFileSync(path, 'utf8')
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\/\/.*$/gm, '');
-  return /^\s*(export\s+)?(default\s+)?(async\s+)?(const|let|var|function|class|enum)\b/m.test(code);
+  // A declaration that is only a number (`export const PLAN_SCHEMA_VERSION = 2;`) gives Stryker
+  // nothing to mutate, so no run lists the file.
+  const declarations = code.match(
+    /^\s*(export\s+)?(default\s+)?(async\s+)?(const|let|var|function|class|enum)\b.*$/gm,
+  );
+  return (declarations ?? []).some((line) => !/^\s*(export\s+)?const\s+\w+\s*=\s*[\d_.]+;\s*$/.test(line));
 }
 
 /** True when `path` matches the shard's `mutate` globs (`**`, `*`, and `!` to exclude). */
