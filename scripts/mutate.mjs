@@ -95,7 +95,7 @@ for (const shard of SHARDS) {
   Object.assign(merged.files, report.files);
   // A file of the shard that no run has measured (a run stopped before it, or a narrowed run)
   // leaves the shard, and so the scope, incomplete.
-  const unmeasured = filesUnder('lib').filter(
+  const unmeasured = typeScriptUnder('lib').filter(
     (path) => inScope(path, shard.mutate) && !(path in report.files) && hasRuntimeCode(path),
   );
   if (unmeasured.length > 0) missing.push(`${shard.name} (${unmeasured.join(', ')})`);
@@ -157,12 +157,10 @@ if (total.score < BREAK_AT) {
 }
 
 /** The TypeScript files under `dir`, as repository paths. */
-function filesUnder(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return filesUnder(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
+function typeScriptUnder(dir) {
+  return readdirSync(dir, { recursive: true })
+    .filter((path) => path.endsWith('.ts'))
+    .map((path) => `${dir}/${path.split('\\').join('/')}`);
 }
 
 /** False for a file of types only (Stryker finds no mutant in it, so no report lists it). */

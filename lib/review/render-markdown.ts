@@ -203,15 +203,25 @@ function listFinding(f: Finding, limits: Limits): string {
   return `- ${f.severity === 'block' ? '**block**' : f.severity} ${code(f.id)} ${where ? `${code(where)}: ` : ''}${cell(f.message)}${f.cause.length > 0 && f.category !== 'cost' ? ` (${causes(f, limits.causes)})` : ''}`;
 }
 
+/** The first `max` list items; a cut list says how many more the JSON report has. */
+function firstItems(items: readonly string[], max: number): string[] {
+  if (items.length <= max) return [...items];
+  return [...items.slice(0, max), `- ... and ${items.length - max} more: see the JSON report`];
+}
+
 function securitySection(report: Report, limits: Limits): string[] {
   const found = report.findings.filter((f) => f.category === 'security');
   const lines = ['### Security', ''];
   if (found.length === 0) return [...lines, 'Nothing got wider.', ''];
-  lines.push(...found.slice(0, limits.warnings).map((f) => listFinding(f, limits)));
   // A shrunk comment must not hide that there are more security findings than it lists.
-  if (found.length > limits.warnings)
-    lines.push(`- ... and ${found.length - limits.warnings} more: see the JSON report`);
-  return [...lines, ''];
+  return [
+    ...lines,
+    ...firstItems(
+      found.map((f) => listFinding(f, limits)),
+      limits.warnings,
+    ),
+    '',
+  ];
 }
 
 function costSection(report: Report): string[] {
@@ -258,10 +268,7 @@ function warningsSection(report: Report, limits: Limits): string[] {
   ];
   const lines = [`### Warnings (${items.length})`, ''];
   if (items.length === 0) return [...lines, 'None.', ''];
-  lines.push(...items.slice(0, limits.warnings));
-  if (items.length > limits.warnings)
-    lines.push(`- ... and ${items.length - limits.warnings} more: see the JSON report`);
-  return [...lines, ''];
+  return [...lines, ...firstItems(items, limits.warnings), ''];
 }
 
 const ACTION_ORDER: Record<ChangeAction, number> = {

@@ -4,29 +4,11 @@
  * figure is exact: rounding to cents, grouping per cloud and component, the order of the rows,
  * the per-cloud totals, and the threshold, severity and wording of the `cost-changed` finding.
  */
-import type { CapacityPlan } from '../../lib/model/plan';
 import { reviewCost } from '../../lib/review/cost';
+import { type CostLineInput, costPlan } from './support';
 
-interface Line {
-  cloud?: 'aws' | 'azure';
-  component?: string;
-  tierId?: string;
-  item?: string;
-  monthlyUsd: number;
-}
-
-function plan(
-  monthlyUsd: number,
-  lines: Line[] = [],
-  assumptions: string[] | null = [],
-  tiers: { tierId: string; provider: 'aws' | 'azure' }[] = [],
-): CapacityPlan {
-  const withItems = lines.map((l) => ({ item: 'unnamed item', ...l }));
-  return {
-    tiers,
-    cost: { monthlyUsd, lines: withItems, ...(assumptions === null ? {} : { assumptions }) },
-  } as unknown as CapacityPlan;
-}
+type Line = CostLineInput;
+const plan = costPlan;
 
 const BASIS = 'lib/planner cost model, from the capacity plan written beside each side\u2019s artifacts';
 const IMPACT = 'none for users; the budget changes';

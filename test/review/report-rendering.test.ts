@@ -9,12 +9,11 @@
  * lib/review/cost.ts for zero, added and removed components. Every expected value is written
  * out, so a changed word, branch or comparison in those files fails a test.
  */
-import type { CapacityPlan } from '../../lib/model/plan';
 import { reviewCost } from '../../lib/review/cost';
 import { MARKDOWN_BUDGET, REVIEW_MARKER, renderReviewMarkdown } from '../../lib/review/render-markdown';
 import { review } from '../../lib/review/review';
 import type { CapacityRow, CostSummary, Finding, Report, ResourceChange } from '../../lib/review/types';
-import { handTree } from './support';
+import { type CostLineInput, costPlan, handTree } from './support';
 
 // ---------------------------------------------------------------------------------------------
 // Builders
@@ -1050,33 +1049,12 @@ const TODAY = '2026-12-01';
 const BASIS = 'lib/planner cost model, from the capacity plan written beside each side\u2019s artifacts';
 const IMPACT = 'none for users; the budget changes';
 
-interface Line {
-  cloud?: 'aws' | 'azure';
-  component?: string;
-  tierId?: string;
-  item?: string;
-  monthlyUsd: number;
-}
-
-function plan(
+/** The review's plans: a cost, and its assumption of 730 hours a month. */
+const plan = (
   monthlyUsd: number,
-  lines: Line[],
+  lines: CostLineInput[],
   tiers: { tierId: string; provider: 'aws' | 'azure' }[] = [],
-): CapacityPlan {
-  return {
-    organisation: 'hyogo',
-    tiers,
-    azureHubs: [],
-    throughput: [],
-    scenarios: [],
-    cost: {
-      currency: 'USD',
-      monthlyUsd,
-      lines: lines.map((l) => ({ item: 'unnamed item', ...l })),
-      assumptions: ['730 h a month'],
-    },
-  } as unknown as CapacityPlan;
-}
+) => costPlan(monthlyUsd, lines, ['730 h a month'], tiers);
 
 const table = (key: string) => ({
   Type: 'AWS::DynamoDB::Table',

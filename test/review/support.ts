@@ -39,3 +39,37 @@ export function handTree(
 export function clone<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/** One line of a hand-built plan's cost: only what lib/review/cost.ts reads. */
+export interface CostLineInput {
+  cloud?: 'aws' | 'azure';
+  component?: string;
+  tierId?: string;
+  item?: string;
+  monthlyUsd: number;
+}
+
+/**
+ * A capacity plan with only a cost (and the tiers its lines name): what the review's cost
+ * comparison reads. A line without an item is 'unnamed item'; `assumptions: null` leaves them out.
+ */
+export function costPlan(
+  monthlyUsd: number,
+  lines: readonly CostLineInput[] = [],
+  assumptions: readonly string[] | null = [],
+  tiers: readonly { tierId: string; provider: 'aws' | 'azure' }[] = [],
+): CapacityPlan {
+  return {
+    organisation: 'hyogo',
+    tiers,
+    azureHubs: [],
+    throughput: [],
+    scenarios: [],
+    cost: {
+      currency: 'USD',
+      monthlyUsd,
+      lines: lines.map((l) => ({ item: 'unnamed item', ...l })),
+      ...(assumptions === null ? {} : { assumptions }),
+    },
+  } as unknown as CapacityPlan;
+}
