@@ -20,7 +20,16 @@
 export const SHARDS = [
   {
     name: 'planner',
-    mutate: ['lib/planner/**/*.ts', '!lib/planner/render-markdown.ts', 'lib/model/**/*.ts', 'lib/quotas/**/*.ts'],
+    mutate: [
+      'lib/planner/**/*.ts',
+      '!lib/planner/render-markdown.ts',
+      // The search's own shard, below.
+      '!lib/planner/search.ts',
+      '!lib/planner/steer.ts',
+      '!lib/planner/steering.ts',
+      'lib/model/**/*.ts',
+      'lib/quotas/**/*.ts',
+    ],
     // carrier-translation (and test/model): the tests of lib/model/carrier-translation.ts (the plan's
     // translation statements); test/quotas: the quota lookups the stacks and rules read.
     tests: [
@@ -36,6 +45,15 @@ export const SHARDS = [
     shareOwnCode: true,
   },
   {
+    // The sizing search and the steering run inside every plan: instrumented, they made each
+    // planner test about 20 times slower (Stryker estimated 4 h with the planner's tests). Their
+    // own test file pins them on hand-sized instances with exact figures, in under a second.
+    name: 'search',
+    mutate: ['lib/planner/search.ts', 'lib/planner/steer.ts', 'lib/planner/steering.ts'],
+    tests: ['test/planner/search-steering.test.ts'],
+    shareOwnCode: true,
+  },
+  {
     name: 'rules',
     mutate: ['lib/profile/rules/**/*.ts'],
     tests: ['test/profile', 'test/azure/profile-rules.test.ts'],
@@ -48,7 +66,67 @@ export const SHARDS = [
     tests: ['test/verify', 'test/azure/segmentation.test.ts'],
     shareOwnCode: true,
   },
-  { name: 'review', mutate: ['lib/review/**/*.ts'], tests: ['test/review'], shareOwnCode: true },
+  // The review in four shards. Its end-to-end tests (test/review/review.test.ts reviews whole
+  // synthesized trees) cover nearly every line, so with them every mutant of the diff or the
+  // rendering re-ran whole reviews (about 37 mutants a minute); each part has exact tests of its
+  // own, and runs against those.
+  {
+    name: 'review',
+    mutate: [
+      'lib/review/**/*.ts',
+      '!lib/review/gate/**/*.ts',
+      '!lib/review/aws-diff.ts',
+      '!lib/review/azure-diff.ts',
+      '!lib/review/render-markdown.ts',
+      '!lib/review/cost.ts',
+      '!lib/review/artifacts.ts',
+      '!lib/review/review.ts',
+      '!lib/review/types.ts',
+    ],
+    tests: ['test/review'],
+    shareOwnCode: true,
+  },
+  {
+    // The deploy gate (`tsunagi gate`): change sets, Terraform plans, stack policies.
+    name: 'review-gate',
+    mutate: ['lib/review/gate/**/*.ts'],
+    tests: ['test/review/gate'],
+    shareOwnCode: true,
+  },
+  {
+    // The report: the review's assembly, costs, the artifacts it reads, the Markdown comment.
+    name: 'review-report',
+    mutate: [
+      'lib/review/render-markdown.ts',
+      'lib/review/cost.ts',
+      'lib/review/artifacts.ts',
+      'lib/review/review.ts',
+      'lib/review/types.ts',
+    ],
+    tests: [
+      'test/review/report-rendering.test.ts',
+      'test/review/cost.test.ts',
+      'test/review/artifacts.test.ts',
+      'test/review/review-sides.test.ts',
+      'test/review/capacity.test.ts',
+      'test/review/capacity-figures.test.ts',
+      'test/review/acks.test.ts',
+    ],
+    shareOwnCode: true,
+  },
+  {
+    // The resource diffs of both clouds.
+    name: 'review-diff',
+    mutate: ['lib/review/aws-diff.ts', 'lib/review/azure-diff.ts'],
+    tests: [
+      'test/review/resource-changes.test.ts',
+      'test/review/security-findings.test.ts',
+      'test/review/security.test.ts',
+      'test/review/review-sides.test.ts',
+      'test/review/cross-stack.test.ts',
+    ],
+    shareOwnCode: true,
+  },
 ];
 
 /** Where a shard keeps its report and its incremental results (reports/ is gitignored). */
