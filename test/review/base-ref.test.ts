@@ -169,6 +169,10 @@ beforeAll(() => {
     mkdirSync(join(repo, dir), { recursive: true });
   mkdirSync(scratch);
   git(['init', '-q', '-b', 'main']);
+  // No background housekeeping: every commit and checkout here otherwise starts `git maintenance
+  // run --auto`, three more processes per run of this file for a repository of a few files.
+  git(['config', 'maintenance.auto', 'false']);
+  git(['config', 'gc.auto', '0']);
   writeFileSync(join(repo, '.gitignore'), 'node_modules\ndist/built.json\n');
   writeFileSync(join(repo, 'node_modules', 'marker'), '');
   writeFileSync(join(repo, 'dist', 'tsunagi.js'), cli(log));

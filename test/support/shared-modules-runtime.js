@@ -141,34 +141,43 @@ function loadTypeScriptInNode(cacheDirectory) {
 process.env.CDK_VALIDATION = process.env.CDK_VALIDATION ?? 'false';
 
 /**
- * constructs and cdktf record a stack trace for every construct's metadata and every cdktf token
- * (Error.captureStackTrace with no depth limit, then `.stack`). In a jest worker `.stack` goes
+ * constructs, cdktf and aws-cdk-lib record a stack trace for every construct's metadata, every
+ * cdktf token and every CloudFormation element (Error.captureStackTrace with no depth limit, then
+ * `.stack`; test/support/cdk-test-context.ts turns the last off for the apps tests build). In a jest worker `.stack` goes
  * through jest's formatter, which maps every frame through source maps: about 3 s of CPU per
  * `npm test`, for traces that only an error message about an unresolvable token would show.
  * Here they are formatted by V8 itself, as outside jest: the same frames, at the positions of
  * the code that ran.
  */
 const NATIVELY_FORMATTED_STACK_TRACES = [
-  ['constructs', 'private/stack-trace.js'],
-  ['cdktf', 'tokens/private/stack-trace.js'],
+  ['constructs', 'private/stack-trace.js', ['captureStackTrace']],
+  ['cdktf', 'tokens/private/stack-trace.js', ['captureStackTrace']],
+  // Every CfnElement and Stack records its creation stack (CREATION_STACK metadata): about
+  // 40 % of the CPU of building an AWS app's constructs in a jest worker went to jest's
+  // formatter. aws-cdk-lib calls these two through the module's exports.
+  ['aws-cdk-lib', 'core/lib/private/stack-trace.js', ['captureStackTrace', 'enhancedStackTrace']],
 ];
 let stackTracesPatched = false;
 function formatLibraryStackTracesNatively() {
   if (stackTracesPatched) return;
   stackTracesPatched = true;
-  for (const [pkg, file] of NATIVELY_FORMATTED_STACK_TRACES) {
-    // Not in the packages' exports: reached from their main file (lib/index.js).
+  for (const [pkg, file, functions] of NATIVELY_FORMATTED_STACK_TRACES) {
+    // Not in the packages' exports: reached from their main file (lib/index.js, index.js).
     const module = require(join(dirname(require.resolve(pkg)), file));
-    const capture = module.captureStackTrace;
-    module.captureStackTrace = function captureStackTrace(below) {
-      const formatter = Error.prepareStackTrace;
-      Error.prepareStackTrace = undefined;
-      try {
-        return capture(below ?? captureStackTrace);
-      } finally {
-        Error.prepareStackTrace = formatter;
-      }
-    };
+    for (const name of functions) {
+      const original = module[name];
+      const natively = (below, ...rest) => {
+        const formatter = Error.prepareStackTrace;
+        Error.prepareStackTrace = undefined;
+        try {
+          // No frame given: the trace starts below this wrapper, as it started below the original.
+          return original(below ?? (name === 'captureStackTrace' ? natively : undefined), ...rest);
+        } finally {
+          Error.prepareStackTrace = formatter;
+        }
+      };
+      module[name] = natively;
+    }
   }
 }
 
@@ -180,10 +189,19 @@ function formatLibraryStackTracesNatively() {
  * consume it. Same source, same function: only the parse is skipped.
  */
 const codeCache = new Map();
+/** The last source compiled from each file, and its code-cache key (hashing it cost 1 ms a file). */
+const lastKeyOf = new Map();
+function codeCacheKey(scriptSource, filename) {
+  const last = lastKeyOf.get(filename);
+  if (last !== undefined && last.source === scriptSource) return last.key;
+  const key = `${filename}\0${createHash('sha1').update(scriptSource).digest('base64')}`;
+  lastKeyOf.set(filename, { source: scriptSource, key });
+  return key;
+}
 function compileWithCodeCache(executor, scriptSource, filename) {
   const vmContext = executor.environment.getVmContext();
   if (vmContext == null) return null;
-  const key = `${filename}\0${createHash('sha1').update(scriptSource).digest('base64')}`;
+  const key = codeCacheKey(scriptSource, filename);
   const cachedData = codeCache.get(key);
   const compiled = vm.compileFunction(scriptSource, executor.injectedModuleParameters, {
     filename,
@@ -258,9 +276,31 @@ function warmUpModuleState() {
   require(file).diffAws(tree('10.64.0.0/14'), tree('10.68.0.0/14'));
 }
 
+/**
+ * The source of every file under node_modules that a worker's test files read, read once per
+ * worker. Jest reads and decodes each module's file again for every test file (its FileCache
+ * lives as long as one test file's runtime): about 1 MB of jest's own expect, circus and
+ * snapshot code per test file, 10 ms of CPU each. Installed packages do not change during a run.
+ */
+const packageSources = new Map();
+const NODE_MODULES = `${sep}node_modules${sep}`;
+function sharePackageSources(fileCache) {
+  const readFile = fileCache.readFile.bind(fileCache);
+  fileCache.readFile = (filename) => {
+    if (!filename.includes(NODE_MODULES)) return readFile(filename);
+    let source = packageSources.get(filename);
+    if (source === undefined) {
+      source = readFile(filename);
+      packageSources.set(filename, source);
+    }
+    return source;
+  };
+}
+
 class SharedModulesRuntime extends Runtime {
   constructor(...args) {
     super(...args);
+    sharePackageSources(this.fileCache);
     if (this._config.globals?.tsunagiShareOwnCode === 'mutation')
       bindStrykerContext(args[1], this._config.cacheDirectory);
     const executor = this.executor;

@@ -19,6 +19,7 @@ import { clientVpnCapacity } from '../../lib/verify/aws-capacity';
 import { verifyAzureP2sCapacity } from '../../lib/verify/azure-capacity';
 import { addAwsStacks } from '../../stacks/aws';
 import { addAzureStacks } from '../../stacks/azure';
+import { cdkTestContext } from './cdk-test-context';
 
 export interface BothClouds {
   readonly awsStacks: number;
@@ -48,7 +49,7 @@ export function synthesizeBothClouds(model: DeploymentModel, options: Synthesize
     const problems: string[] = [];
     let awsStacks = 0;
     if (usesCloud(model, 'aws')) {
-      const app = new App({ context: readToolContext('cdk.json'), outdir: join(scratch, 'cdk.out') });
+      const app = new App({ context: cdkTestContext(), outdir: join(scratch, 'cdk.out') });
       addAwsStacks(app, model, environment, { nag: options.nag ?? false });
       const assembly = app.synth();
       awsStacks = assembly.stacks.length;

@@ -52,9 +52,12 @@ export class PrewarmedCloudFormationValidatePlugin extends CloudFormationValidat
     this.worker = takeEarlyValidatorWorker() ?? new ValidatorWorker();
   }
 
-  /** Stops the worker (validate does so itself; for a plugin that will not validate). */
-  dispose(): void {
-    this.worker.terminate();
+  /**
+   * Stops the worker (validate does so itself; for a plugin that will not validate).
+   * @returns settles once the worker's thread has exited
+   */
+  dispose(): Promise<number> {
+    return this.worker.terminate();
   }
 
   /**

@@ -98,13 +98,17 @@ export class ValidatorWorker {
     this.port.postMessage(request);
     const waited = Atomics.wait(this.flag, 0, 0, timeoutMs);
     const reply = receiveMessageOnPort(this.port)?.message as ValidatorReply | undefined;
-    this.terminate();
+    void this.terminate();
     return waited === 'timed-out' ? undefined : reply;
   }
 
-  /** Stops the worker. */
-  terminate(): void {
-    void this.worker.terminate();
+  /**
+   * Stops the worker.
+   * @returns settles once the thread has exited (an engine initialising in WebAssembly stops at
+   * its next JavaScript step; a process that exits before then waits for it)
+   */
+  terminate(): Promise<number> {
+    return this.worker.terminate();
   }
 }
 

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { App } from 'aws-cdk-lib/core';
-import { readToolContext } from '../../../lib/cli/selection';
 import type { DeploymentModel } from '../../../lib/profile/load';
 import { type AwsStackOptions, type AwsStacks, addAwsStacks } from '../../../stacks/aws';
+import { cdkTestContext } from '../../support/cdk-test-context';
 import { loadModel } from '../../support/profiles';
 import { artifactsDir, type FixtureName } from '../../support/synthesized';
 
@@ -37,7 +37,7 @@ export interface Synthesized {
 
 /** Synthesizes every AWS stack of the model once; templates keyed by stack name. */
 export function synthesize(m: DeploymentModel, options: AwsStackOptions = { nag: false }): Synthesized {
-  const app = new App({ context: { ...readToolContext('cdk.json') } });
+  const app = new App({ context: cdkTestContext() });
   const stacks = addAwsStacks(app, m, m.profile.environments[0]!.name, options);
   const assembly = app.synth();
   const templates = new Map<string, Template>();

@@ -133,7 +133,9 @@ test('the worker runs the built-in plugin: real violations, with their rules, pr
   );
 });
 
-test('a worker that does not answer in time: the built-in validation runs here instead', () => {
+// The tests below start worker threads they never ask to validate, and wait for each to exit: an
+// engine still initialising when jest ends the worker process would hold it up until jest kills it.
+test('a worker that does not answer in time: the built-in validation runs here instead', async () => {
   const sentinel = { success: true, violations: [] };
   const builtIn = jest.spyOn(CloudFormationValidatePlugin.prototype, 'validate').mockReturnValue(sentinel);
   try {
@@ -141,12 +143,13 @@ test('a worker that does not answer in time: the built-in validation runs here i
     expect(prewarmed.validate(context)).toBe(sentinel);
     expect(builtIn).toHaveBeenCalledWith(context);
     expect(prewarmed.fallbackReason).toMatch(/no answer from the worker in 0 ms/);
+    await prewarmed.dispose();
   } finally {
     builtIn.mockRestore();
   }
 });
 
-test('CDK_VALIDATION=false registers nothing; otherwise one plugin on the App', () => {
+test('CDK_VALIDATION=false registers nothing; otherwise one plugin on the App', async () => {
   const saved = process.env.CDK_VALIDATION;
   try {
     process.env.CDK_VALIDATION = 'false';
@@ -156,18 +159,18 @@ test('CDK_VALIDATION=false registers nothing; otherwise one plugin on the App', 
     const plugin = usePrewarmedValidator(app);
     expect(plugin).toBeInstanceOf(CloudFormationValidatePlugin);
     expect(app._validationPlugins).toEqual([plugin]);
-    plugin!.dispose();
+    await plugin!.dispose();
   } finally {
     process.env.CDK_VALIDATION = saved;
   }
 });
 
-test('the worker started early is handed out once, to the first plugin that asks', () => {
+test('the worker started early is handed out once, to the first plugin that asks', async () => {
   startValidatorWorkerEarly();
   const early = takeEarlyValidatorWorker();
   expect(early).toBeDefined();
   expect(takeEarlyValidatorWorker()).toBeUndefined();
-  early!.terminate();
+  await early!.terminate();
 });
 
 test('the built AWS app starts the worker before it loads aws-cdk-lib (bin/aws.ts imports it first)', () => {
