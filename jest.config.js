@@ -11,6 +11,8 @@ module.exports = {
   // CI sets CI=true, which makes jest refuse to write new snapshots (--ci semantics).
   ci: Boolean(process.env.CI),
   maxWorkers: 2,
+  // Node's file system API crawls test/; no attempt to start a Watchman these machines lack.
+  watchman: false,
   // aws-cdk-lib, cdktf and a few other large packages load once per worker, not once per test
   // file (about a third of jest's CPU); what that means for a test is in the file.
   runtime: '<rootDir>/test/support/shared-modules-runtime.js',

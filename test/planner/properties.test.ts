@@ -104,11 +104,13 @@ const RUNS = { numRuns: 40, seed: 20261123 };
 
 describe('planner properties', () => {
   it('is deterministic', () => {
+    // Two plans a run, the file's most expensive property: nondeterminism (an unordered
+    // iteration, a clock, a random tie-break) would show on nearly any profile, so ten runs.
     fc.assert(
       fc.property(shapeArb, (shape) => {
         expect(planCapacity(buildProfile(shape))).toEqual(planCapacity(buildProfile(shape)));
       }),
-      RUNS,
+      { ...RUNS, numRuns: 10 },
     );
   });
 
