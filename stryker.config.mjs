@@ -50,7 +50,7 @@ export const SHARDS = [
     // own test file pins them on hand-sized instances with exact figures, in under a second.
     name: 'search',
     mutate: ['lib/planner/search.ts', 'lib/planner/steer.ts', 'lib/planner/steering.ts'],
-    tests: ['test/planner/search-steering.test.ts'],
+    tests: ['test/planner/search-steering.test.ts', 'test/planner/search-steering-edges.test.ts'],
     shareOwnCode: true,
   },
   {
