@@ -118,7 +118,8 @@ function planIfValid(profile: string): DeploymentModel['plan'] | undefined {
 export interface StartedSynthesis {
   readonly root: string;
   readonly apps: readonly StartedApp[];
-  abort(): void;
+  /** Stops the apps; settles once each has exited, so that none outlives the command. */
+  abort(): Promise<void>;
 }
 
 /**
@@ -158,8 +159,9 @@ export function startSynthesis(options: SynthOptions): StartedSynthesis {
   return {
     root,
     apps,
-    abort: () => {
+    abort: async () => {
       for (const app of apps) app.child.kill();
+      await Promise.all(apps.map((app) => app.done));
     },
   };
 }

@@ -37,11 +37,24 @@ export function loadVariant(base: string, mutate: (profile: MutableProfile) => v
   return planDeployment(loadProfileText(stringify(profile), `${base}-variant.yaml`, CONFIG_DIR));
 }
 
-const unmodifiedModels = new Map<string, DeploymentModel>();
+/**
+ * The unmodified fixtures' models: kept for every test file of a jest worker where the worker
+ * shares our code (test/support/shared-modules-runtime.js, tsunagiWorkerCache), else per file.
+ */
+const unmodifiedModels: Map<string, DeploymentModel> = (() => {
+  const shared = (globalThis as { tsunagiWorkerCache?: Map<string, unknown> }).tsunagiWorkerCache;
+  if (shared === undefined) return new Map();
+  let models = shared.get('unmodified fixture models') as Map<string, DeploymentModel> | undefined;
+  if (models === undefined) {
+    models = new Map();
+    shared.set('unmodified fixture models', models);
+  }
+  return models;
+})();
 
 /**
  * A fixture (or a variant of it, with `mutate`) loaded and planned. An unmodified fixture is
- * loaded once per test file and shared, deep-frozen so that no test can change what another
+ * loaded once per jest worker and shared, deep-frozen so that no test can change what another
  * reads; in a mutation run it is loaded again for every call, so that the mutant active in
  * the calling test is the one that planned it (test/support/per-mutant.ts).
  */

@@ -297,10 +297,20 @@ function sharePackageSources(fileCache) {
   };
 }
 
+/**
+ * One object per worker that test support may keep values in for every test file the worker
+ * runs (`globalThis.tsunagiWorkerCache` in a test file): test/support/profiles.ts keeps the
+ * deep-frozen models of the unmodified fixtures there, which about 25 test files each loaded,
+ * validated and planned again (80-160 ms of CPU a file). Only where our code is shared: a model
+ * planned by another file's copy of lib/ would not be the code a per-file mutation run tests.
+ */
+const workerCache = new Map();
+
 class SharedModulesRuntime extends Runtime {
   constructor(...args) {
     super(...args);
     sharePackageSources(this.fileCache);
+    if (this._config.globals?.tsunagiShareOwnCode !== false) args[1].global.tsunagiWorkerCache = workerCache;
     if (this._config.globals?.tsunagiShareOwnCode === 'mutation')
       bindStrykerContext(args[1], this._config.cacheDirectory);
     const executor = this.executor;

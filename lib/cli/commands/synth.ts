@@ -49,14 +49,14 @@ export function synthCommand(): Command {
             failureLine: (file) => `${file}: invalid profile; nothing was synthesized`,
           });
           if (!model) {
-            running.abort();
+            await running.abort();
             return;
           }
           const environment = options.environment ?? model.profile.environments[0]!.name;
           const missing =
             options.cloud !== 'aws' ? backendIssue(model, environment, options.backend) : undefined;
           if (missing) {
-            running.abort();
+            await running.abort();
             console.error(formatIssue(missing, model.file));
             console.error(`${model.file}: invalid for --backend azurerm; nothing was synthesized`);
             process.exitCode = 1;
