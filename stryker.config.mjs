@@ -120,6 +120,7 @@ export const SHARDS = [
     mutate: ['lib/review/aws-diff.ts', 'lib/review/azure-diff.ts'],
     tests: [
       'test/review/resource-changes.test.ts',
+      'test/review/diff-edges.test.ts',
       'test/review/security-findings.test.ts',
       'test/review/security.test.ts',
       'test/review/review-sides.test.ts',
