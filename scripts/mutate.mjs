@@ -123,7 +123,7 @@ console.log(
   '\nnpm run mutate: mutation score (killed + timed out) / (killed + timed out + survived + no coverage)',
 );
 console.log(
-  'shard        | mutants | killed | timeout | survived | no cover | errors | ignored | score    | run',
+  'shard         | mutants | killed | timeout | survived | no cover | errors | ignored | score    | run',
 );
 for (const r of rows) {
   const when = r.at
@@ -131,7 +131,7 @@ for (const r of rows) {
     : '';
   console.log(
     [
-      r.name.padEnd(12),
+      r.name.padEnd(13),
       String(r.all).padStart(7),
       String(r.Killed).padStart(6),
       String(r.Timeout).padStart(7),
