@@ -14,22 +14,14 @@ import { diffAws } from '../../lib/review/aws-diff';
 import { diffAzure } from '../../lib/review/azure-diff';
 import { describeCustomResourceUpdate, isCustomResourceType } from '../../lib/review/custom-resources';
 import { changedPaths, isPlainObject, jsonEqual, similarity, valueAtPath } from '../../lib/review/json-diff';
-import { clone, handTree } from './support';
+import { clone, diffHubStack, diffNetStack, HUB, handTree, NET, NEW_ID, TF_NEW_ID } from './support';
 
 // biome-ignore lint/suspicious/noExplicitAny: hand-built CloudFormation and Terraform JSON
 type Json = any;
 
-/** The cloud and stack of the single-stack helpers below. */
-const NET = { cloud: 'aws', stack: 'net' } as const;
-const HUB = { cloud: 'azure', stack: 'hub' } as const;
-const NEW_ID =
-  'the resource gets a new physical ID; CloudFormation updates what refers to it in the same deployment';
-const TF_NEW_ID = 'the resource gets a new ID; Terraform re-creates it in the same apply';
-
-/** Both sides of one AWS stack `net`. */
-const aws = (base: Json, head: Json) => diffAws(handTree({ net: base }), handTree({ net: head }));
-/** Both sides of one Terraform stack `hub`. */
-const azure = (base: Json, head: Json) => diffAzure(handTree({}, { hub: base }), handTree({}, { hub: head }));
+/** One AWS stack `net` and one Terraform stack `hub`, each diffed base to head (test/review/support.ts). */
+const aws = diffNetStack;
+const azure = diffHubStack;
 
 const topic = (properties: Json, extra: Json = {}) => ({
   Type: 'AWS::SNS::Topic',

@@ -10,6 +10,8 @@ import type {
   SynthTree,
   TfJson,
 } from '../../lib/review/artifacts';
+import { diffAws } from '../../lib/review/aws-diff';
+import { diffAzure } from '../../lib/review/azure-diff';
 
 /** A tree built by hand: templates and Terraform JSON by stack name. */
 export function handTree(
@@ -34,6 +36,21 @@ export function handTree(
     ...(plan ? { plan } : {}),
   };
 }
+
+/** The cloud and stack of the single-stack diffs below, as their changes and findings name them. */
+export const NET = { cloud: 'aws', stack: 'net' } as const;
+export const HUB = { cloud: 'azure', stack: 'hub' } as const;
+/** The consequences the diffs state for a replaced AWS resource and a re-created Azure one. */
+export const NEW_ID =
+  'the resource gets a new physical ID; CloudFormation updates what refers to it in the same deployment';
+export const TF_NEW_ID = 'the resource gets a new ID; Terraform re-creates it in the same apply';
+
+/** Both sides of one AWS stack `net`, diffed. */
+export const diffNetStack = (base: CfnTemplate, head: CfnTemplate) =>
+  diffAws(handTree({ net: base }), handTree({ net: head }));
+/** Both sides of one Terraform stack `hub`, diffed. */
+export const diffHubStack = (base: TfJson, head: TfJson) =>
+  diffAzure(handTree({}, { hub: base }), handTree({}, { hub: head }));
 
 /** Deep copy, so a test edits head without touching base. */
 export function clone<T>(value: T): T {
