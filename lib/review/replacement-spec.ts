@@ -34,7 +34,8 @@ export interface ResourceReplacementModel {
 }
 
 export interface ReplacementSpec {
-  readonly source: { readonly package: string; readonly version: string };
+  /** The specification it was derived from, and the derivation (scripts/derive-replacement-spec.mjs). */
+  readonly source: { readonly package: string; readonly version: string; readonly deriver?: string };
   readonly resources: Readonly<Record<string, ResourceReplacementModel>>;
 }
 
