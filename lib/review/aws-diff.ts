@@ -199,7 +199,8 @@ function referencedResource(value: unknown): string | undefined {
 
 /**
  * The replaced resource whose replacement alone causes this one's (every replacing property
- * is a reference to it), e.g. a Client VPN route replaced because its endpoint is.
+ * refers to it on both sides), e.g. a Client VPN route replaced because its endpoint is. A
+ * property that now refers elsewhere is a change of its own, whatever the old target does.
  */
 function replacedWithParent(change: RawChange, replaced: ReadonlySet<string>): string | undefined {
   if (change.replacePaths.length === 0) return undefined;
@@ -208,6 +209,7 @@ function replacedWithParent(change: RawChange, replaced: ReadonlySet<string>): s
     const property = /^Properties\.([^.]+)/.exec(path)?.[1];
     const target = property ? referencedResource(change.before?.Properties?.[property]) : undefined;
     if (!target || !replaced.has(`${change.stack}\u0000${target}`)) return undefined;
+    if (referencedResource(change.after?.Properties?.[property!]) !== target) return undefined;
     parent = target;
   }
   return parent;

@@ -308,6 +308,38 @@ describe('AWS: replaced together with a parent', () => {
       },
     ]);
   });
+
+  test('a reference moved away from a resource that may be replaced is a replacement of its own', () => {
+    // A pointed at I (which may be replaced) and now points at J: A is replaced because of the
+    // move, not together with I, so the review warns about A itself.
+    const instance = (type: string) => ({
+      Type: 'AWS::EC2::Instance',
+      Properties: { ImageId: 'ami-1', InstanceType: type },
+    });
+    const attachment = (instanceId: Json) => ({
+      Type: 'AWS::EC2::VolumeAttachment',
+      Properties: { InstanceId: instanceId, VolumeId: 'vol-1', Device: '/dev/sdh' },
+    });
+    const result = aws(
+      resources({ I: instance('t3.micro'), J: instance('t3.micro'), A: attachment({ Ref: 'I' }) }),
+      resources({ I: instance('t3.small'), J: instance('t3.micro'), A: attachment({ Ref: 'J' }) }),
+    );
+    expect(result.findings.filter((f) => f.resource === 'A')).toEqual([
+      {
+        ...NET,
+        resource: 'A',
+        type: 'AWS::EC2::VolumeAttachment',
+        action: 'replacement',
+        rule: 'resource-replaced',
+        severity: 'warn',
+        category: 'replacement',
+        cause: ['Properties.InstanceId.Ref'],
+        message:
+          'AWS::EC2::VolumeAttachment A is replaced (a new resource, then the old one is deleted) because Properties.InstanceId.Ref changed',
+        userImpact: NEW_ID,
+      },
+    ]);
+  });
 });
 
 describe('AWS: rename candidates', () => {
