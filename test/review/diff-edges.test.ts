@@ -250,15 +250,16 @@ describe('AWS: replaced together with a parent', () => {
     });
   });
 
+  const instance = (type: string) => ({
+    Type: 'AWS::EC2::Instance',
+    Properties: { ImageId: 'ami-1', InstanceType: type },
+  });
+  const attachment = (instanceId: Json) => ({
+    Type: 'AWS::EC2::VolumeAttachment',
+    Properties: { InstanceId: instanceId, VolumeId: 'vol-1', Device: '/dev/sdh' },
+  });
+
   test('a resource that may be replaced is a parent too', () => {
-    const instance = (type: string) => ({
-      Type: 'AWS::EC2::Instance',
-      Properties: { ImageId: 'ami-1', InstanceType: type },
-    });
-    const attachment = (instanceId: Json) => ({
-      Type: 'AWS::EC2::VolumeAttachment',
-      Properties: { InstanceId: instanceId, VolumeId: 'vol-1', Device: '/dev/sdh' },
-    });
     // Ref and GetAtt InstanceId name the same instance: A is replaced only because I is.
     const result = aws(
       resources({ I: instance('t3.micro'), A: attachment({ Ref: 'I' }) }),
@@ -312,14 +313,6 @@ describe('AWS: replaced together with a parent', () => {
   test('a reference moved away from a resource that may be replaced is a replacement of its own', () => {
     // A pointed at I (which may be replaced) and now points at J: A is replaced because of the
     // move, not together with I, so the review warns about A itself.
-    const instance = (type: string) => ({
-      Type: 'AWS::EC2::Instance',
-      Properties: { ImageId: 'ami-1', InstanceType: type },
-    });
-    const attachment = (instanceId: Json) => ({
-      Type: 'AWS::EC2::VolumeAttachment',
-      Properties: { InstanceId: instanceId, VolumeId: 'vol-1', Device: '/dev/sdh' },
-    });
     const result = aws(
       resources({ I: instance('t3.micro'), J: instance('t3.micro'), A: attachment({ Ref: 'I' }) }),
       resources({ I: instance('t3.small'), J: instance('t3.micro'), A: attachment({ Ref: 'J' }) }),
