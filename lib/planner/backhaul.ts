@@ -50,16 +50,13 @@ function linkFix(link: Link, links: readonly Link[], demand: number): string {
   const need = Math.max(0, demand - others);
   switch (link.type) {
     case 'expressroute': {
-      const size = nextStep(
-        EXPRESSROUTE_BANDWIDTHS_MBPS.value.filter((b) => b <= EXPRESSROUTE_PROVIDER_MAX_MBPS),
-        need,
-      );
+      const size = nextLinkSize(link, need);
       return size
         ? `raise ${link.name} (and its circuit) to ${size} Mbps`
         : `${Math.ceil(need / EXPRESSROUTE_PROVIDER_MAX_MBPS)} circuits of ${EXPRESSROUTE_PROVIDER_MAX_MBPS} Mbps or ExpressRoute Direct for ${Math.ceil(need)} Mbps`;
     }
     case 'direct-connect': {
-      const port = nextStep(DIRECT_CONNECT_PORT_MBPS.value, need);
+      const port = nextLinkSize(link, need);
       return `raise ${link.name} to a ${port ?? DIRECT_CONNECT_PORT_MBPS.value.at(-1)} Mbps Direct Connect port (${Math.ceil(need)} Mbps needed)`;
     }
     case 'site-to-site-vpn':
@@ -67,6 +64,39 @@ function linkFix(link: Link, links: readonly Link[], demand: number): string {
     default:
       return `raise ${link.name} to ${Math.ceil(need / 1000) * 1000} Mbps`;
   }
+}
+
+/** The next size of a link's type that carries `need`, or undefined when its type has none that large. */
+function nextLinkSize(link: Link, need: number): number | undefined {
+  switch (link.type) {
+    case 'expressroute':
+      return nextStep(
+        EXPRESSROUTE_BANDWIDTHS_MBPS.value.filter((b) => b <= EXPRESSROUTE_PROVIDER_MAX_MBPS),
+        need,
+      );
+    case 'direct-connect':
+      return nextStep(DIRECT_CONNECT_PORT_MBPS.value, need);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The fix of a short element of parallel links (`link a + b`): raise the link whose next size
+ * carries the demand, the others as they are, for the smallest increase (Kobe's 10 Gbps and
+ * 1 Gbps circuits carrying 12 Gbps: the second to 2 Gbps, not more circuits beside the
+ * first). When no link has a size that large, the first link's way past its type's limit.
+ */
+function linksFix(links: readonly Link[], demand: number): string {
+  const total = links.reduce((sum, l) => sum + l.bandwidthMbps, 0);
+  let best: { readonly link: Link; readonly increase: number } | undefined;
+  for (const link of links) {
+    const size = nextLinkSize(link, demand - (total - link.bandwidthMbps));
+    if (size === undefined) continue;
+    const increase = size - link.bandwidthMbps;
+    if (best === undefined || increase < best.increase) best = { link, increase };
+  }
+  return linkFix(best?.link ?? links[0]!, links, demand);
 }
 
 /** The links between a data centre and a cloud place that carry traffic (primary kinds win). */
@@ -226,7 +256,7 @@ function linkElement(links: readonly Link[], from: string, to: string): Element 
     from,
     to,
     capacityMbps: links.reduce((sum, l) => sum + l.bandwidthMbps, 0),
-    fix: (d) => linkFix(links[0]!, links, d),
+    fix: (d) => linksFix(links, d),
   };
 }
 

@@ -190,6 +190,53 @@ describe('links that add up', () => {
     ]);
   });
 
+  test('parallel links: the fix raises the one whose next size carries the demand for the least increase', () => {
+    // 12,000 Mbps over Kobe's 10,000 and 1,000 Mbps circuits: the second to 2,000 Mbps carries
+    // it (10,000 + 2,000); the first would need 11,000, past a provider circuit
+    const circuits = hyogo((p) => {
+      smallBusinessReach(p, ['prefectural-lan']);
+      dc(p, 'dc-kobe').links.push({
+        name: 'kobe-er-tokyo-2',
+        type: 'expressroute',
+        to: 'azure:japaneast',
+        bandwidthMbps: 1000,
+      });
+    });
+    expect(rows(circuits, [scenario([on('azure-japaneast', 'small-business', 15_000)])])[0]).toEqual([
+      'nominal',
+      'link kobe-er-tokyo + kobe-er-tokyo-2',
+      'link',
+      'azure:japaneast',
+      'dc:dc-kobe',
+      12000,
+      11000,
+      'short',
+      'raise kobe-er-tokyo-2 (and its circuit) to 2000 Mbps',
+    ]);
+    // 20,000 Mbps over 10,000 and 1,000 Mbps Direct Connect ports: the second to 10 Gbps
+    // (9,000 more), not the first to 100 Gbps (90,000 more)
+    const ports = hyogo((p) => {
+      smallBusinessReach(p, ['prefectural-lan']);
+      dc(p, 'dc-kobe').links.push({
+        name: 'kobe-aws-tokyo-dx-2',
+        type: 'direct-connect',
+        to: 'aws:ap-northeast-1',
+        bandwidthMbps: 1000,
+      });
+    });
+    expect(rows(ports, [scenario([on('aws-tokyo', 'small-business', 25_000)])])[0]).toEqual([
+      'nominal',
+      'link kobe-aws-tokyo-dx + kobe-aws-tokyo-dx-2',
+      'link',
+      'aws:ap-northeast-1',
+      'dc:dc-kobe',
+      20000,
+      11000,
+      'short',
+      'raise kobe-aws-tokyo-dx-2 to a 10000 Mbps Direct Connect port (10000 Mbps needed)',
+    ]);
+  });
+
   test('a speed above the provider maximum is never offered as a provider circuit, even if the table lists it', () => {
     // the table stops at the provider maximum today; a listed ExpressRoute Direct speed
     // (100 Gbps) must still give "circuits or Direct", not a provider circuit of 100 Gbps
@@ -204,20 +251,20 @@ describe('links that add up', () => {
           name: 'kobe-er-tokyo-2',
           type: 'expressroute',
           to: 'azure:japaneast',
-          bandwidthMbps: 1000,
+          bandwidthMbps: 10_000,
         });
       });
-      // 12,000 Mbps, 1,000 of it on the second link: 11,000 for kobe-er-tokyo
-      expect(rows(profile, [scenario([on('azure-japaneast', 'small-business', 15_000)])])[0]).toEqual([
+      // 25,000 Mbps over two 10,000 Mbps circuits: either would need 15,000, past a provider circuit
+      expect(rows(profile, [scenario([on('azure-japaneast', 'small-business', 31_250)])])[0]).toEqual([
         'nominal',
         'link kobe-er-tokyo + kobe-er-tokyo-2',
         'link',
         'azure:japaneast',
         'dc:dc-kobe',
-        12000,
-        11000,
+        25000,
+        20000,
         'short',
-        '2 circuits of 10000 Mbps or ExpressRoute Direct for 11000 Mbps',
+        '2 circuits of 10000 Mbps or ExpressRoute Direct for 15000 Mbps',
       ]);
     } finally {
       replaced.restore();
