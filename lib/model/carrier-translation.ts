@@ -43,7 +43,11 @@ export interface CarrierTranslation {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-function landingZones(profile: Profile, carrier: ClosedMobileNetwork): readonly string[] {
+/**
+ * The zones of the AWS Region a carrier lands in: one private NAT gateway each when it is
+ * translated in AWS (lib/aws/links/carrier-translation.ts builds them; the cost counts them).
+ */
+export function landingZones(profile: Profile, carrier: ClosedMobileNetwork): readonly string[] {
   const region = carrier.landing.at.replace(/^aws:/, '');
   return profile.clouds.aws?.regions.find((r) => r.region === region)?.availabilityZones ?? [];
 }

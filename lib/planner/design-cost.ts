@@ -8,6 +8,8 @@
  * (`connectionChargePerConnectionUsd`), so the plan's concentrator cost and the search's
  * objective are the same numbers.
  */
+
+import { landingZones } from '../model/carrier-translation';
 import type { Profile } from '../model/deployment-model';
 import type { CostEstimate, CostLine, CostSubtotal, TierPlan } from '../model/plan';
 import { AZURE_FIREWALL_TIERS, type AzureFirewallTier } from '../quotas/azure-firewall';
@@ -311,12 +313,14 @@ export function estimateDesignCost(input: DesignCostInput): CostEstimate {
   }
   for (const carrier of profile.closedMobileNetworks) {
     if (carrier.translation?.at === 'aws') {
+      // One private NAT gateway per zone of the landing Region, as the links stack builds them.
+      const zones = landingZones(profile, carrier).length;
       line(
         'aws',
         'NAT gateway',
         carrier.name,
-        'private NAT gateway (carrier translation)',
-        HOURS_PER_MONTH,
+        `private NAT gateways (carrier translation, one in each of ${zones} zone(s))`,
+        zones * HOURS_PER_MONTH,
         'gateway-hour',
         PRICES.natGatewayHour,
       );

@@ -336,7 +336,7 @@ describe('charges only some designs have', () => {
       };
     }).plan.cost;
 
-  test('a private NAT gateway per carrier translated in AWS, and Entra Domain Services, each 730 hours', () => {
+  test('a private NAT gateway per zone of the Region a carrier is translated in (3 x 730 hours), and Entra Domain Services (730 hours)', () => {
     const cost = variantCost();
     const carrier = loadModel('hyogo').profile.closedMobileNetworks[0]!.name;
     const pick = (component: string) =>
@@ -346,7 +346,13 @@ describe('charges only some designs have', () => {
     const nat = PRICES.natGatewayHour.value;
     const eds = PRICES.entraDomainServicesEnterpriseHour.value;
     expect(pick('NAT gateway')).toEqual([
-      ['aws', carrier, 'private NAT gateway (carrier translation)', ...charge(H, 'gateway-hour', nat)],
+      // the carrier lands in Tokyo, three zones: one gateway each (lib/aws/links/carrier-translation.ts)
+      [
+        'aws',
+        carrier,
+        'private NAT gateways (carrier translation, one in each of 3 zone(s))',
+        ...charge(3 * H, 'gateway-hour', nat),
+      ],
     ]);
     expect(pick('Entra Domain Services')).toEqual([
       ['azure', 'japaneast', 'Entra Domain Services', ...charge(H, 'hour', eds)],
