@@ -10,46 +10,10 @@
  * 2,000 Mbps a scale unit (10 at most), Direct Connect ports 1/10/100/400 Gbps, site-to-site
  * VPN 500 Mbps a scale unit, Azure Firewall Standard 30 Gbps.
  */
-import type { Placement } from '../../lib/model/plan';
-import { checkBackhaul, type ScenarioTraffic } from '../../lib/planner/backhaul';
-import type { Profile } from '../../lib/profile/schema';
+import { checkBackhaul } from '../../lib/planner/backhaul';
 import { EXPRESSROUTE_BANDWIDTHS_MBPS } from '../../lib/quotas/expressroute';
-import { type MutableProfile, parsedFixture } from '../support/profiles';
-
-const PLACES = new Map([
-  ['aws-tokyo', 'aws:ap-northeast-1'],
-  ['aws-osaka', 'aws:ap-northeast-3'],
-  ['azure-japaneast', 'azure:japaneast'],
-  ['azure-japanwest', 'azure:japanwest'],
-]);
-
-/** Hyogo without its carrier (unless `keepCarrier`), edited. */
-function hyogo(edit: (p: MutableProfile) => void = () => {}, keepCarrier = false): Profile {
-  const profile = structuredClone(parsedFixture('hyogo')) as MutableProfile;
-  if (!keepCarrier) profile.closedMobileNetworks = [];
-  edit(profile);
-  return profile as Profile;
-}
-
-const scenario = (placement: Placement[], lost: string[] = [], label = 'nominal'): ScenarioTraffic => ({
-  label,
-  lostPlaces: new Set(lost),
-  placement,
-});
-const on = (tierId: string, population: string, connections: number): Placement => ({
-  tierId,
-  population,
-  connections,
-});
-
-/** The checks as compact rows: element, from, to, demand, capacity, verdict[, fix]. */
-function rows(profile: Profile, scenarios: ScenarioTraffic[]) {
-  return checkBackhaul(profile, PLACES, scenarios).checks.map((c) =>
-    [c.scenario, c.element, c.kind, c.from, c.to, c.demandMbps, c.capacityMbps, c.verdict, c.fix].filter(
-      (v) => v !== undefined,
-    ),
-  );
-}
+import type { MutableProfile } from '../support/profiles';
+import { hyogo, on, PLACES, rows, scenario } from './support/backhaul-checks';
 
 type Link = { name: string; type: string; to: string; bandwidthMbps: number };
 const dc = (p: MutableProfile, name: string): { links: Link[] } =>

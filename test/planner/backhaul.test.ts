@@ -8,45 +8,8 @@
  * at most), site-to-site VPN 500 Mbps a scale unit, Azure Firewall Standard 30 and Premium
  * 100 Gbps.
  */
-import type { Placement } from '../../lib/model/plan';
-import { checkBackhaul, type ScenarioTraffic } from '../../lib/planner/backhaul';
-import type { Profile } from '../../lib/profile/schema';
-import { type MutableProfile, parsedFixture } from '../support/profiles';
-
-const PLACES = new Map([
-  ['aws-tokyo', 'aws:ap-northeast-1'],
-  ['aws-osaka', 'aws:ap-northeast-3'],
-  ['azure-japaneast', 'azure:japaneast'],
-  ['azure-japanwest', 'azure:japanwest'],
-]);
-
-/** Hyogo without its carrier (unless `keepCarrier`), edited. */
-function hyogo(edit: (p: MutableProfile) => void = () => {}, keepCarrier = false): Profile {
-  const profile = structuredClone(parsedFixture('hyogo')) as MutableProfile;
-  if (!keepCarrier) profile.closedMobileNetworks = [];
-  edit(profile);
-  return profile as Profile;
-}
-
-const scenario = (placement: Placement[], lost: string[] = [], label = 'nominal'): ScenarioTraffic => ({
-  label,
-  lostPlaces: new Set(lost),
-  placement,
-});
-const on = (tierId: string, population: string, connections: number): Placement => ({
-  tierId,
-  population,
-  connections,
-});
-
-/** The checks as compact rows: element, from, to, demand, capacity, verdict[, fix]. */
-function rows(profile: Profile, scenarios: ScenarioTraffic[]) {
-  return checkBackhaul(profile, PLACES, scenarios).checks.map((c) =>
-    [c.scenario, c.element, c.kind, c.from, c.to, c.demandMbps, c.capacityMbps, c.verdict, c.fix].filter(
-      (v) => v !== undefined,
-    ),
-  );
-}
+import { checkBackhaul } from '../../lib/planner/backhaul';
+import { hyogo, on, PLACES, rows, scenario } from './support/backhaul-checks';
 
 test('Tokyo to Harima: over Kobe’s Direct Connect (preferred to its VPN), then the prefectural network', () => {
   expect(rows(hyogo(), [scenario([on('aws-tokyo', 'small-business', 1000)])])).toEqual([
