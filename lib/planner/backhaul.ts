@@ -45,9 +45,14 @@ function nextStep(steps: readonly number[], demand: number): number | undefined 
   return steps.find((s) => s >= demand);
 }
 
-function linkFix(link: Link, links: readonly Link[], demand: number): string {
+/** What `link` alone must carry for its parallel links to carry `demand`, the others as they are. */
+function shortfall(link: Link, links: readonly Link[], demand: number): number {
   const others = links.filter((l) => l !== link).reduce((sum, l) => sum + l.bandwidthMbps, 0);
-  const need = Math.max(0, demand - others);
+  return Math.max(0, demand - others);
+}
+
+function linkFix(link: Link, links: readonly Link[], demand: number): string {
+  const need = shortfall(link, links, demand);
   switch (link.type) {
     case 'expressroute': {
       const size = nextLinkSize(link, need);
@@ -88,10 +93,9 @@ function nextLinkSize(link: Link, need: number): number | undefined {
  * first). When no link has a size that large, the first link's way past its type's limit.
  */
 function linksFix(links: readonly Link[], demand: number): string {
-  const total = links.reduce((sum, l) => sum + l.bandwidthMbps, 0);
   let best: { readonly link: Link; readonly increase: number } | undefined;
   for (const link of links) {
-    const size = nextLinkSize(link, demand - (total - link.bandwidthMbps));
+    const size = nextLinkSize(link, shortfall(link, links, demand));
     if (size === undefined) continue;
     const increase = size - link.bandwidthMbps;
     if (best === undefined || increase < best.increase) best = { link, increase };

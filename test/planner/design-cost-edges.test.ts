@@ -21,7 +21,7 @@ import {
 } from '../../lib/planner/design-cost';
 import type { Profile } from '../../lib/profile/schema';
 import type { AzureFirewallTier } from '../../lib/quotas/azure-firewall';
-import { type MutableProfile, parsedFixture } from '../support/profiles';
+import { editedFixture, type MutableProfile, parsedFixture } from '../support/profiles';
 
 let hyogo: Profile;
 beforeEach(() => {
@@ -30,9 +30,7 @@ beforeEach(() => {
 
 /** An edited copy of the parsed Hyogo fixture. */
 function edited(edit: (profile: MutableProfile) => void = () => {}): Profile {
-  const copy = structuredClone(hyogo) as MutableProfile;
-  edit(copy);
-  return copy as Profile;
+  return editedFixture('hyogo', edit);
 }
 
 const awsTier = (tierId: string, region: string): TierPlan =>

@@ -24,7 +24,7 @@ import {
 } from '../../lib/planner/tier-models';
 import type { Profile } from '../../lib/profile/schema';
 import { P2S_SCALE_UNIT_COUNTS, P2S_USERS_PER_HUB } from '../../lib/quotas/azure-virtual-wan';
-import { type MutableProfile, parsedFixture } from '../support/profiles';
+import { editedFixture, type MutableProfile } from '../support/profiles';
 
 const EAST = {
   id: 'az',
@@ -45,14 +45,9 @@ const cvpn: TierSize = { kind: 'aws-client-vpn', endpoints: 2, associations: 3, 
 const scaleUnits = (sizes: readonly TierSize[]) =>
   sizes.map((s) => (s.kind === 'azure-p2s' ? s.scaleUnits : -1));
 
-let hyogo: Profile;
-beforeEach(() => {
-  hyogo = parsedFixture('hyogo');
-});
+/** An edited copy of the parsed Hyogo fixture. */
 function edited(edit: (profile: MutableProfile) => void): Profile {
-  const copy = structuredClone(hyogo) as MutableProfile;
-  edit(copy);
-  return copy as Profile;
+  return editedFixture('hyogo', edit);
 }
 
 describe('point-to-site sizes', () => {

@@ -87,6 +87,16 @@ export function parsedFixture(name: string): Profile {
 }
 
 /**
+ * A copy of a fixture as the schema parses it, edited. Cloned: the schema's defaults may be
+ * shared objects, which an edit must not change for the next parse.
+ */
+export function editedFixture(name: string, edit: (profile: MutableProfile) => void): Profile {
+  const profile = structuredClone(parsedFixture(name)) as MutableProfile;
+  edit(profile);
+  return profile as Profile;
+}
+
+/**
  * One profile rule run on edited copies of a parsed fixture (parsedFixture): each call clones
  * it, applies `edit` and returns the rule's issues as formatted lines. The rule runs inside
  * the test, where Stryker sees it.

@@ -7,7 +7,7 @@
 import type { Placement } from '../../../lib/model/plan';
 import { checkBackhaul, type ScenarioTraffic } from '../../../lib/planner/backhaul';
 import type { Profile } from '../../../lib/profile/schema';
-import { type MutableProfile, parsedFixture } from '../../support/profiles';
+import { editedFixture, type MutableProfile } from '../../support/profiles';
 
 /** The place of each of the fixture's access tiers. */
 export const PLACES: ReadonlyMap<string, string> = new Map([
@@ -19,10 +19,10 @@ export const PLACES: ReadonlyMap<string, string> = new Map([
 
 /** Hyogo without its carrier (unless `keepCarrier`), edited. */
 export function hyogo(edit: (p: MutableProfile) => void = () => {}, keepCarrier = false): Profile {
-  const profile = structuredClone(parsedFixture('hyogo')) as MutableProfile;
-  if (!keepCarrier) profile.closedMobileNetworks = [];
-  edit(profile);
-  return profile as Profile;
+  return editedFixture('hyogo', (profile) => {
+    if (!keepCarrier) profile.closedMobileNetworks = [];
+    edit(profile);
+  });
 }
 
 export const scenario = (
