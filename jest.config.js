@@ -11,6 +11,9 @@ module.exports = {
   // CI sets CI=true, which makes jest refuse to write new snapshots (--ci semantics).
   ci: Boolean(process.env.CI),
   maxWorkers: 2,
+  // `npm test` runs two shards of this in parallel (scripts/test.mjs); the sequencer says which
+  // test file goes to which.
+  testSequencer: '<rootDir>/test/support/test-sequencer.js',
   // Node's file system API crawls test/; no attempt to start a Watchman these machines lack.
   watchman: false,
   // aws-cdk-lib, cdktf and a few other large packages load once per worker, not once per test

@@ -25,9 +25,35 @@ describe('repository habits', () => {
     // fails when either fails.
     expect(packageJson.scripts.test).toBe('node scripts/test.mjs');
     const runner = readFileSync(join(ROOT, 'scripts', 'test.mjs'), 'utf8');
-    expect(runner).toContain("buffered('typecheck', ' --singleThreaded')");
-    expect(runner).toContain("buffered('lint')");
+    expect(runner).toContain("script('typecheck', ' --singleThreaded'");
+    expect(runner).toContain("script('lint')");
     expect(runner).toMatch(/process\.exit\(failed \? 1 : 0\)/);
+  });
+
+  it('runs jest as two shards that split the test files between them, each file in exactly one', () => {
+    const runner = readFileSync(join(ROOT, 'scripts', 'test.mjs'), 'utf8');
+    expect(runner).toMatch(/`--shard=\$\{index\}\/2`/);
+    expect(runner).toContain("'--runInBand'");
+    expect(jestConfig.testSequencer).toBe('<rootDir>/test/support/test-sequencer.js');
+    const sequencer = require(join(ROOT, 'test', 'support', 'test-sequencer.js'));
+    // Every folder the first shard names exists: a renamed folder would move its files to the
+    // second shard, and the two would no longer balance.
+    for (const folder of sequencer.CONSTRUCT_FOLDERS)
+      expect(readdirSync(join(ROOT, 'test'))).toContain(folder);
+    const files = testFiles(join(ROOT, 'test')).filter((f) => f.endsWith('.test.ts'));
+    const shards = files.map((f) => sequencer.shardOf(ROOT, f));
+    expect(new Set(shards)).toEqual(new Set([1, 2]));
+    expect(sequencer.shardOf(ROOT, join(ROOT, 'test', 'aws', 'links.test.ts'))).toBe(1);
+    expect(sequencer.shardOf(ROOT, join(ROOT, 'test', 'planner', 'plan.test.ts'))).toBe(2);
+    // jest's own split for any other count: the sequencer hands those to its base class.
+    const tests = files.map((path) => ({ path, context: { config: { rootDir: ROOT } } }));
+    const split = [1, 2].map((shardIndex) =>
+      new sequencer({ contexts: [], globalConfig: {} }).shard(tests, { shardIndex, shardCount: 2 }),
+    );
+    expect(split[0].length + split[1].length).toBe(files.length);
+    expect(split[0].map((t: { path: string }) => t.path)).toEqual(
+      files.filter((f) => sequencer.shardOf(ROOT, f) === 1),
+    );
   });
 
   it('builds dist/ in jest global setup, and npm test does not build a second time', () => {

@@ -85,6 +85,39 @@ function synthesize(file, outdir) {
   });
 }
 
+/** A lock file older than this was left by a run that was killed: it is taken over. */
+const STALE_LOCK_MS = 120_000;
+
+/**
+ * Calls `make` unless the file `done` exists, in one process at a time: the process that creates
+ * `lock` makes it, the others poll until `done` appears (or the lock goes stale, and one of them
+ * takes it over). test/support/synthesized.ts does the same, synchronously, in test workers.
+ */
+async function onceAcrossProcesses(lock, done, make) {
+  for (;;) {
+    if (fs.existsSync(done)) return;
+    let fd;
+    try {
+      fd = fs.openSync(lock, 'wx');
+    } catch {
+      try {
+        if (Date.now() - fs.statSync(lock).mtimeMs > STALE_LOCK_MS) fs.rmSync(lock, { force: true });
+      } catch {
+        // released meanwhile
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      continue;
+    }
+    try {
+      if (!fs.existsSync(done)) await make();
+    } finally {
+      fs.closeSync(fd);
+      fs.rmSync(lock, { force: true });
+    }
+    return;
+  }
+}
+
 function removeStaleSiblings(keep) {
   if (!fs.existsSync(CACHE_PARENT)) return;
   for (const entry of fs.readdirSync(CACHE_PARENT)) {
@@ -114,30 +147,33 @@ async function synthesizeFixtures(options = {}) {
     (name) => !fs.existsSync(join(dir, name, 'synth.json')),
   );
   await Promise.all(
-    missing.map(async (name) => {
-      // Synthesize into a private directory and rename it into place: two jest runs of the
-      // same code (two worktrees at one commit) never see a half-written tree.
-      const scratch = fs.mkdtempSync(join(dir, `.${name}-`));
-      const file = `test/fixtures/profiles/${name}.yaml`;
-      // What a previous synth and a Terraform run left: synth must remove the stale template
-      // and keep the state (test/cli/tsunagi.test.ts reads both back).
-      fs.mkdirSync(join(scratch, 'cdk.out'), { recursive: true });
-      fs.writeFileSync(join(scratch, 'cdk.out', 'stale-stack.template.json'), '{}');
-      fs.mkdirSync(join(scratch, 'cdktf.out', 'stacks', 'retired'), { recursive: true });
-      fs.writeFileSync(join(scratch, 'cdktf.out', 'stacks', 'retired', 'terraform.tfstate'), '{}');
-      const result = await synthesize(file, scratch);
-      fs.writeFileSync(
-        join(scratch, 'synth.json'),
-        `${JSON.stringify({ command: `tsunagi synth -p ${file}`, ...result }, null, 2)}\n`,
-      );
-      try {
-        fs.renameSync(scratch, join(dir, name));
-      } catch {
-        fs.rmSync(scratch, { recursive: true, force: true });
-      }
-    }),
+    missing.map((name) =>
+      // One process synthesizes, others wait for it: `npm test` starts two jest processes
+      // (scripts/test.mjs) whose global setups both get here. The tree is synthesized into a
+      // private directory and renamed into place, so a reader never sees it half-written.
+      onceAcrossProcesses(join(dir, `.${name}.lock`), join(dir, name, 'synth.json'), async () => {
+        const scratch = fs.mkdtempSync(join(dir, `.${name}-`));
+        const file = `test/fixtures/profiles/${name}.yaml`;
+        // What a previous synth and a Terraform run left: synth must remove the stale template
+        // and keep the state (test/cli/tsunagi.test.ts reads both back).
+        fs.mkdirSync(join(scratch, 'cdk.out'), { recursive: true });
+        fs.writeFileSync(join(scratch, 'cdk.out', 'stale-stack.template.json'), '{}');
+        fs.mkdirSync(join(scratch, 'cdktf.out', 'stacks', 'retired'), { recursive: true });
+        fs.writeFileSync(join(scratch, 'cdktf.out', 'stacks', 'retired', 'terraform.tfstate'), '{}');
+        const result = await synthesize(file, scratch);
+        fs.writeFileSync(
+          join(scratch, 'synth.json'),
+          `${JSON.stringify({ command: `tsunagi synth -p ${file}`, ...result }, null, 2)}\n`,
+        );
+        try {
+          fs.renameSync(scratch, join(dir, name));
+        } catch {
+          fs.rmSync(scratch, { recursive: true, force: true });
+        }
+      }),
+    ),
   );
   return dir;
 }
 
-module.exports = { synthesizeFixtures, inputsKey, CACHE_PARENT, FIXTURES, BY_CLI };
+module.exports = { synthesizeFixtures, inputsKey, CACHE_PARENT, FIXTURES, BY_CLI, STALE_LOCK_MS };

@@ -42,9 +42,11 @@ export interface SynthRecord {
 export type Json = any;
 
 /** Fixtures the global setup synthesizes with the real CLI; the others synthesize in a worker. */
-const { BY_CLI } = require('./synthesized-fixtures') as { BY_CLI: readonly FixtureName[] };
-/** A lock older than this is left over from a run that was killed: taken over. */
-const STALE_LOCK_MS = 120_000;
+const { BY_CLI, STALE_LOCK_MS } = require('./synthesized-fixtures') as {
+  BY_CLI: readonly FixtureName[];
+  /** A lock older than this is left over from a run that was killed: taken over. */
+  STALE_LOCK_MS: number;
+};
 
 /** The directory holding cdk.out/, cdktf.out/ and tsunagi-plan.json of a fixture profile. */
 export function artifactsDir(name: FixtureName): string {
