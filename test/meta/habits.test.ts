@@ -38,7 +38,7 @@ describe('repository habits', () => {
     const sequencer = require(join(ROOT, 'test', 'support', 'test-sequencer.js'));
     // Every folder the first shard names exists: a renamed folder would move its files to the
     // second shard, and the two would no longer balance.
-    for (const folder of sequencer.CONSTRUCT_FOLDERS)
+    for (const folder of sequencer.FIRST_SHARD_FOLDERS)
       expect(readdirSync(join(ROOT, 'test'))).toContain(folder);
     const files = testFiles(join(ROOT, 'test')).filter((f) => f.endsWith('.test.ts'));
     const shards = files.map((f) => sequencer.shardOf(ROOT, f));
