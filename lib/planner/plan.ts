@@ -454,21 +454,17 @@ export function planCapacity(profile: Profile): PlanOutcome {
   const override = profile.quotaOverrides.clientVpnEndpointsPerRegion;
   if (override)
     notes.push(`Client VPN endpoints per Region raised to ${override.value} (${override.reference}).`);
-  models.forEach((m, i) => {
+  for (const m of models) {
+    // The model admits no size below the minimum, so when its smallest is above it, the minimum
+    // is no settable count (and the chosen size, never below the smallest, is above it too).
     const minimum = m.tier.minimumScaleUnits;
-    const size = sizes[i]!;
-    if (
-      minimum !== undefined &&
-      size.kind === 'azure-p2s' &&
-      size.scaleUnits > minimum &&
-      m.sizes[0]?.kind === 'azure-p2s' &&
-      m.sizes[0].scaleUnits > minimum
-    ) {
+    const smallest = m.sizes[0];
+    if (minimum !== undefined && smallest?.kind === 'azure-p2s' && smallest.scaleUnits > minimum) {
       notes.push(
-        `${m.tier.id}: minimumScaleUnits ${minimum} is not a settable count; the next settable, ${m.sizes[0].scaleUnits}, is the minimum.`,
+        `${m.tier.id}: minimumScaleUnits ${minimum} is not a settable count; the next settable, ${smallest.scaleUnits}, is the minimum.`,
       );
     }
-  });
+  }
   // What staying within the places' back-haul service limits would cost, when the profile
   // does not ask for it and the chosen design exceeds them.
   let withinBackhaulLimits: DesignAlternative | null = null;
