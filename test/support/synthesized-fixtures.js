@@ -89,30 +89,43 @@ function synthesize(file, outdir) {
 const STALE_LOCK_MS = 120_000;
 
 /**
- * Calls `make` unless the file `done` exists, in one process at a time: the process that creates
- * `lock` makes it, the others poll until `done` appears (or the lock goes stale, and one of them
- * takes it over). test/support/synthesized.ts does the same, synchronously, in test workers.
+ * Takes the lock file `lock` (created exclusively) and returns its descriptor, or undefined when
+ * another process holds it; a stale lock is removed first, for the next try to take.
+ * `releaseLock` gives it back. A process that holds it makes what the lock guards; the others
+ * wait for the result and try again (`onceAcrossProcesses` here, asynchronously; in test
+ * workers, test/support/synthesized.ts, synchronously).
  */
+function tryLock(lock) {
+  try {
+    return fs.openSync(lock, 'wx');
+  } catch {
+    try {
+      if (Date.now() - fs.statSync(lock).mtimeMs > STALE_LOCK_MS) fs.rmSync(lock, { force: true });
+    } catch {
+      // released meanwhile
+    }
+    return undefined;
+  }
+}
+
+function releaseLock(fd, lock) {
+  fs.closeSync(fd);
+  fs.rmSync(lock, { force: true });
+}
+
+/** Calls `make` unless the file `done` exists, in one process at a time (see `tryLock`). */
 async function onceAcrossProcesses(lock, done, make) {
   for (;;) {
     if (fs.existsSync(done)) return;
-    let fd;
-    try {
-      fd = fs.openSync(lock, 'wx');
-    } catch {
-      try {
-        if (Date.now() - fs.statSync(lock).mtimeMs > STALE_LOCK_MS) fs.rmSync(lock, { force: true });
-      } catch {
-        // released meanwhile
-      }
+    const fd = tryLock(lock);
+    if (fd === undefined) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       continue;
     }
     try {
       if (!fs.existsSync(done)) await make();
     } finally {
-      fs.closeSync(fd);
-      fs.rmSync(lock, { force: true });
+      releaseLock(fd, lock);
     }
     return;
   }
@@ -176,4 +189,4 @@ async function synthesizeFixtures(options = {}) {
   return dir;
 }
 
-module.exports = { synthesizeFixtures, inputsKey, CACHE_PARENT, FIXTURES, BY_CLI, STALE_LOCK_MS };
+module.exports = { synthesizeFixtures, inputsKey, CACHE_PARENT, FIXTURES, BY_CLI, tryLock, releaseLock };

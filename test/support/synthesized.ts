@@ -9,17 +9,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeploymentModel } from '../../lib/model/deployment-model';
 import { loadModel, type MutableProfile } from './profiles';
@@ -42,10 +32,11 @@ export interface SynthRecord {
 export type Json = any;
 
 /** Fixtures the global setup synthesizes with the real CLI; the others synthesize in a worker. */
-const { BY_CLI, STALE_LOCK_MS } = require('./synthesized-fixtures') as {
+const { BY_CLI, tryLock, releaseLock } = require('./synthesized-fixtures') as {
   BY_CLI: readonly FixtureName[];
-  /** A lock older than this is left over from a run that was killed: taken over. */
-  STALE_LOCK_MS: number;
+  /** The lock file's descriptor, or undefined while another process holds it. */
+  tryLock: (lock: string) => number | undefined;
+  releaseLock: (fd: number, lock: string) => void;
 };
 
 /** The directory holding cdk.out/, cdktf.out/ and tsunagi-plan.json of a fixture profile. */
@@ -99,15 +90,8 @@ function synthesizeOnce(name: string, root: string, model: () => DeploymentModel
   const sleep = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {
     if (existsSync(done)) return;
-    let fd: number;
-    try {
-      fd = openSync(lock, 'wx');
-    } catch {
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { force: true });
-      } catch {
-        // released meanwhile
-      }
+    const fd = tryLock(lock);
+    if (fd === undefined) {
       Atomics.wait(sleep, 0, 0, 50);
       continue;
     }
@@ -126,8 +110,7 @@ function synthesizeOnce(name: string, root: string, model: () => DeploymentModel
       renameSync(scratch, join(root, name));
       return;
     } finally {
-      closeSync(fd);
-      rmSync(lock, { force: true });
+      releaseLock(fd, lock);
     }
   }
 }
