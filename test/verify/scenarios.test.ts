@@ -133,6 +133,47 @@ describe('verifyScenarios', () => {
     ]);
   });
 
+  test('a failure takes only its own cloud\u2019s capacity, even where an AWS Region and an Azure hub share a name and zone names', () => {
+    // Not a shape the profile schema admits (Region and zone names differ between the clouds),
+    // but the verification must not rest on that: each failure names its provider.
+    const profile = profileOf({
+      concurrentUsers: 10_000,
+      aws: { regions: [{ region: 'japaneast', availabilityZones: ['1', '2'] }] },
+      azure: { hubs: [{ region: 'japaneast', availabilityZones: ['1', '2'] }] },
+      resilience: [
+        { failure: 'availability-zone', keepPercent: 100 },
+        { failure: 'region', keepPercent: 100 },
+        { failure: 'provider', keepPercent: 100 },
+      ],
+    });
+    const templates = new Map<string, CloudFormationTemplate>([
+      [
+        'remote-access',
+        {
+          Resources: {
+            E: endpoint,
+            Association1: association({ Ref: 'E' }),
+            Association2: association({ Ref: 'E' }),
+          },
+        } as CloudFormationTemplate,
+      ],
+    ]);
+    const azure = [{ resource: { azurerm_point_to_site_vpn_gateway: { east: gateway('japaneast', 10) } } }];
+    // Client VPN: 2 associations 36,500, 1 association 7,000. Point-to-site 10 SU: 2 instances,
+    // 5,000 connections; a zone of 2 lost leaves 2,500.
+    expect(verifyScenarios(profile, templates, azure).map((s) => [s.label, s.capacity])).toEqual([
+      ['nominal', 41_500],
+      ['zone 1', 12_000],
+      ['zone 2', 12_000],
+      ['Region japaneast', 5_000],
+      ['zone 1 of japaneast', 39_000],
+      ['zone 2 of japaneast', 39_000],
+      ['Region japaneast', 36_500],
+      ['AWS', 5_000],
+      ['Azure', 36_500],
+    ]);
+  });
+
   test('a failure kept at 0 % (or not listed) is not a scenario; a profile without clouds has only nominal', () => {
     expect(
       verifyScenarios(
