@@ -137,21 +137,24 @@ function withoutResultsLine(chunk) {
 
 /** One line: suites, tests and snapshots of both shards, and each shard's time. */
 function summary(shards, dir) {
-  const sum = { suites: 0, tests: 0, failed: 0, snapshots: 0 };
+  const sum = { suites: 0, tests: 0, failedTests: 0, failedSuites: 0, snapshots: 0 };
   const parts = [];
   for (const [i, shard] of shards.entries()) {
     try {
       const r = JSON.parse(readFileSync(join(dir, `${i + 1}.json`), 'utf8'));
       sum.suites += r.numTotalTestSuites;
       sum.tests += r.numTotalTests;
-      sum.failed += r.numFailedTests + r.numFailedTestSuites;
+      sum.failedTests += r.numFailedTests;
+      sum.failedSuites += r.numFailedTestSuites;
       sum.snapshots += r.snapshot.total;
       parts.push(`${i + 1}/2: ${r.numTotalTestSuites} suites in ${(shard.ms / 1000).toFixed(1)} s`);
     } catch {
       parts.push(`${i + 1}/2: no results (exit ${shard.code})`);
     }
   }
-  const verdict = shards.every((s) => s.code === 0) ? 'passed' : 'FAILED';
+  const verdict = shards.every((s) => s.code === 0)
+    ? 'passed'
+    : `FAILED: ${sum.failedTests} test(s) in ${sum.failedSuites} suite(s)`;
   return `jest: ${sum.suites} suites, ${sum.tests.toLocaleString('en-US')} tests, ${sum.snapshots} snapshots, ${verdict} (${parts.join('; ')})\n`;
 }
 
