@@ -45,7 +45,7 @@ describe('repository habits', () => {
     expect(new Set(shards)).toEqual(new Set([1, 2]));
     expect(sequencer.shardOf(ROOT, join(ROOT, 'test', 'aws', 'links.test.ts'))).toBe(1);
     expect(sequencer.shardOf(ROOT, join(ROOT, 'test', 'planner', 'plan.test.ts'))).toBe(2);
-    // jest's own split for any other count: the sequencer hands those to its base class.
+    // What jest hands each shard: exactly the files shardOf assigns to it, none twice.
     const tests = files.map((path) => ({ path, context: { config: { rootDir: ROOT } } }));
     const split = [1, 2].map((shardIndex) =>
       new sequencer({ contexts: [], globalConfig: {} }).shard(tests, { shardIndex, shardCount: 2 }),
