@@ -13,7 +13,6 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from
 import { join } from 'node:path';
 import type { DeploymentModel } from '../../lib/model/deployment-model';
 import { loadModel, type MutableProfile } from './profiles';
-import { synthesizeBothClouds } from './synth-both';
 
 /** A fixture profile (test/fixtures/profiles/<name>.yaml). */
 export type FixtureName = 'hyogo' | 'iwate';
@@ -98,6 +97,9 @@ function synthesizeOnce(name: string, root: string, model: () => DeploymentModel
     try {
       if (existsSync(done)) return;
       const scratch = mkdtempSync(join(root, `.${name}-`));
+      // Loaded here, not at the top: a file that reads only trees already synthesized (most of
+      // them) never loads aws-cdk-lib, cdktf and the stacks for it.
+      const { synthesizeBothClouds } = require('./synth-both') as typeof import('./synth-both');
       const outcome = synthesizeBothClouds(model(), { outdir: scratch, nag });
       const record: SynthRecord = {
         command: `in-process synth of ${name} (test/fixtures/profiles, test/support/synth-both.ts)`,
