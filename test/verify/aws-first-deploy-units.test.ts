@@ -3,7 +3,7 @@
  * condition, malformed templates (no Resources, Outputs or Parameters, an output without
  * Export, a resource without Properties) and the exact finding.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AssemblyStack, readAssembly, verifyFirstDeploy } from '../../lib/verify/aws-first-deploy';
@@ -39,8 +39,18 @@ const trailFindings = (keyResource: object) =>
   verifyFirstDeploy([stack('audit', R1, { Resources: { Key: keyResource, Trail: trail() } })]);
 
 describe('readAssembly', () => {
-  test('reads stacks with their Region, account and dependencies, and defaults what is missing', () => {
+  const scratchDirs: string[] = [];
+  const scratch = () => {
     const dir = mkdtempSync(join(tmpdir(), 'first-deploy-'));
+    scratchDirs.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('reads stacks with their Region, account and dependencies, and defaults what is missing', () => {
+    const dir = scratch();
     writeFileSync(
       join(dir, 'a.template.json'),
       JSON.stringify({ Resources: { X: { Type: 'AWS::SNS::Topic' } } }),
@@ -83,7 +93,7 @@ describe('readAssembly', () => {
   });
 
   test('a dependency without a stack name is named by its artifact id; a manifest without artifacts is empty', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'first-deploy-'));
+    const dir = scratch();
     writeFileSync(join(dir, 't.json'), JSON.stringify({}));
     writeFileSync(
       join(dir, 'manifest.json'),
@@ -107,7 +117,7 @@ describe('readAssembly', () => {
       ['A', 'unknown-account', 'unknown-region', []],
       ['b', ACCOUNT, R1, ['A']],
     ]);
-    const empty = mkdtempSync(join(tmpdir(), 'first-deploy-'));
+    const empty = scratch();
     writeFileSync(join(empty, 'manifest.json'), JSON.stringify({}));
     expect(readAssembly(empty)).toEqual([]);
   });
