@@ -7,6 +7,7 @@
 import { type TerraformStack, Testing } from 'cdktf';
 import { addAzureStacks } from '../../stacks/azure';
 import { loadModel } from '../support/profiles';
+import { withTestingApp } from './support';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized Terraform JSON
 type Json = any;
@@ -23,8 +24,10 @@ function connectivity(provisioned: readonly string[]): Json {
   const model = loadModel('hyogo', (p) => {
     for (const c of p.expressRoute.circuits) if (provisioned.includes(c.name)) c.providerProvisioned = true;
   });
-  const stacks = addAzureStacks(Testing.app(), model, 'prod', 'local');
-  return JSON.parse(Testing.synth(stacks.connectivity as TerraformStack));
+  return withTestingApp((app) => {
+    const stacks = addAzureStacks(app, model, 'prod', 'local');
+    return JSON.parse(Testing.synth(stacks.connectivity as TerraformStack));
+  });
 }
 
 const count = (json: Json, type: string) => Object.keys(json.resource?.[type] ?? {}).length;

@@ -5,14 +5,20 @@
  * marked providerProvisioned, as after the provider has provisioned them); stage 1 is
  * covered by test/azure/expressroute-stages.test.ts.
  */
-import { Testing } from 'cdktf';
 import type { AzureP2sTierPlan } from '../../lib/planner/types';
 import type { DeploymentModel } from '../../lib/profile/load';
 import { P2S_MIN_ADDRESSES_PER_POOL, p2sMinimumPools } from '../../lib/quotas/azure-virtual-wan';
 import { EXPRESSROUTE_SERVICE_COMMUNITIES } from '../../lib/quotas/expressroute';
 import { addAzureStacks } from '../../stacks/azure';
 import { loadModel } from '../support/profiles';
-import { hasResource, resources, type SynthesizedStack, snapshotOf, synthAzure } from './support';
+import {
+  hasResource,
+  resources,
+  type SynthesizedStack,
+  snapshotOf,
+  synthAzure,
+  withTestingApp,
+} from './support';
 
 let model: DeploymentModel;
 let stacks: ReturnType<typeof synthAzure>;
@@ -554,8 +560,7 @@ describe('backend', () => {
 
 describe('apply order', () => {
   test('recorded as stack dependencies for the deploy workflow (manifest), without references', () => {
-    const app = Testing.app();
-    const s = addAzureStacks(app, model, 'prod', 'local');
+    const s = withTestingApp((app) => addAzureStacks(app, model, 'prod', 'local'));
     const deps = (stack: { dependencies: { node: { id: string } }[] } | undefined) =>
       (stack?.dependencies ?? []).map((d) => d.node.id);
     expect(deps(s.connectivity)).toEqual([]);

@@ -4,9 +4,9 @@
  * for an unmodified fixture, reads what the real CLI synthesized in jest's global setup (the
  * same JSON, without loading the provider bindings again).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Testing } from 'cdktf';
+import { type App, Testing } from 'cdktf';
 import type { DeploymentModel } from '../../lib/profile/load';
 import type { AzureStacks } from '../../stacks/azure';
 import { artifactsDir, type FixtureName } from '../support/synthesized';
@@ -26,15 +26,30 @@ export function synthAzure(
 ): Partial<Record<StackKey, SynthesizedStack>> {
   // Loaded here, not at the top: a file that reads only cached fixtures never pays for it.
   const { addAzureStacks } = require('../../stacks/azure') as typeof import('../../stacks/azure');
+  return withTestingApp((app) => {
+    const stacks = addAzureStacks(app, model, model.profile.environments[0]!.name, backend);
+    const out: Partial<Record<StackKey, SynthesizedStack>> = {};
+    for (const [key, stack] of Object.entries(stacks) as [StackKey, AzureStacks[StackKey]][]) {
+      if (!stack) continue;
+      const text = Testing.synth(stack);
+      out[key] = { name: stack.node.id, text, json: JSON.parse(text) };
+    }
+    return out;
+  });
+}
+
+/**
+ * Calls `use` with a cdktf testing app, then removes the output directory Testing.app() made
+ * for it (empty: Testing.synth renders a stack in memory), which would otherwise stay in the
+ * temporary directory after every run.
+ */
+export function withTestingApp<T>(use: (app: App) => T): T {
   const app = Testing.app();
-  const stacks = addAzureStacks(app, model, model.profile.environments[0]!.name, backend);
-  const out: Partial<Record<StackKey, SynthesizedStack>> = {};
-  for (const [key, stack] of Object.entries(stacks) as [StackKey, AzureStacks[StackKey]][]) {
-    if (!stack) continue;
-    const text = Testing.synth(stack);
-    out[key] = { name: stack.node.id, text, json: JSON.parse(text) };
+  try {
+    return use(app);
+  } finally {
+    rmSync(app.outdir, { recursive: true, force: true });
   }
-  return out;
 }
 
 /** Stack keys in the order addAzureStacks creates them, and their stack name suffix. */
