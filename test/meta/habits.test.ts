@@ -2,7 +2,7 @@
  * The habits the repository promises newcomers (CONTRIBUTING.md): lint warnings fail
  * `npm test`, jest builds dist/ itself, the licence the package declares is present in full.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -36,10 +36,13 @@ describe('repository habits', () => {
     expect(runner).toContain("'--runInBand'");
     expect(jestConfig.testSequencer).toBe('<rootDir>/test/support/test-sequencer.js');
     const sequencer = require(join(ROOT, 'test', 'support', 'test-sequencer.js'));
-    // Every folder the first shard names exists: a renamed folder would move its files to the
-    // second shard, and the two would no longer balance.
-    for (const folder of sequencer.FIRST_SHARD_FOLDERS)
-      expect(readdirSync(join(ROOT, 'test'))).toContain(folder);
+    // Every folder and file the first shard names exists: a renamed one would move its files to
+    // the second shard, and the two would no longer balance.
+    for (const path of [...sequencer.FIRST_SHARD, ...sequencer.SECOND_SHARD])
+      expect(existsSync(join(ROOT, 'test', path))).toBe(true);
+    expect(sequencer.shardOf(ROOT, join(ROOT, 'test', 'azure', 'population-pools.test.ts'))).toBe(2);
+    expect(sequencer.shardOf(ROOT, join(ROOT, 'test', 'review', 'review.test.ts'))).toBe(1);
+    expect(sequencer.shardOf(ROOT, join(ROOT, 'test', 'review', 'review-sides.test.ts'))).toBe(2);
     const files = testFiles(join(ROOT, 'test')).filter((f) => f.endsWith('.test.ts'));
     const shards = files.map((f) => sequencer.shardOf(ROOT, f));
     expect(new Set(shards)).toEqual(new Set([1, 2]));
