@@ -16,7 +16,8 @@ module.exports = {
   testSequencer: '<rootDir>/test/support/test-sequencer.js',
   // Node's file system API crawls test/; no attempt to start a Watchman these machines lack.
   watchman: false,
-  // aws-cdk-lib, cdktf and a few other large packages load once per worker, not once per test
-  // file (about a third of jest's CPU); what that means for a test is in the file.
+  // aws-cdk-lib, cdktf and a few other large packages load once per process (each `npm test`
+  // shard, each worker of a plain `npx jest`), not once per test file (about a third of jest's
+  // CPU); what that means for a test is in the file.
   runtime: '<rootDir>/test/support/shared-modules-runtime.js',
 };

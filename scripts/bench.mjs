@@ -33,9 +33,13 @@ function time(command, argv, env = {}) {
   return ms;
 }
 
-function measure(label, budgetMs, n, command, argv, env) {
+/** Median, min and max of `n` runs; `prepare` runs before each (not timed). */
+function measure(label, budgetMs, n, command, argv, env, prepare = () => {}) {
   const samples = [];
-  for (let i = 0; i < n; i++) samples.push(time(command, argv, env));
+  for (let i = 0; i < n; i++) {
+    prepare();
+    samples.push(time(command, argv, env));
+  }
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)];
   return {
@@ -192,31 +196,16 @@ if (withTests) {
   // The jest global setup caches the fixtures' synthesis under this directory
   // (test/support/synthesized-fixtures.js); a clean clone in CI starts without it.
   const cache = join((await import('node:os')).tmpdir(), 'tsunagi-test-artifacts');
-  const cold = (label, budget, command, argv) => {
-    const samples = [];
-    for (let i = 0; i < Math.min(runs, 3); i++) {
-      rmSync(cache, { recursive: true, force: true });
-      samples.push(time(command, argv, { CI: 'true' }));
-    }
-    samples.sort((a, b) => a - b);
-    return {
-      label,
-      runs: samples.length,
-      medianMs: Math.round(samples[Math.floor(samples.length / 2)]),
-      minMs: Math.round(samples[0]),
-      maxMs: Math.round(samples.at(-1)),
-      budgetMs: budget,
-    };
-  };
-  results.push(cold('npm test (type check, lint, jest; cache cold)', 30_000, 'npm', ['test', '--silent']));
+  const tests = Math.min(runs, 3);
+  const npmTest = ['npm', ['test', '--silent'], { CI: 'true' }];
+  const removeCache = () => rmSync(cache, { recursive: true, force: true });
+  results.push(
+    measure('npm test (type check, lint, jest; cache cold)', 30_000, tests, ...npmTest, removeCache),
+  );
   // The same with the default fixture's synthesis cached (a second run with nothing changed).
   // jest alone is not measured: `npm test` runs it as two shards (scripts/test.mjs), and a plain
   // `npx jest` (one process, two workers) is not what the budget is about.
-  results.push(
-    measure('npm test (fixture cache warm)', 30_000, Math.min(runs, 3), 'npm', ['test', '--silent'], {
-      CI: 'true',
-    }),
-  );
+  results.push(measure('npm test (fixture cache warm)', 30_000, tests, ...npmTest));
 }
 rmSync(out, { recursive: true, force: true });
 
